@@ -1,0 +1,4 @@
+/**
+ * Entry point, CLI (picocli), lifecycle, wiring, metrics and health endpoints.
+ */
+package com.securetrunk.gateway.app;

@@ -1,0 +1,4 @@
+/**
+ * HOCON application configuration loaded into typed, validated, immutable records.
+ */
+package com.securetrunk.gateway.config;
