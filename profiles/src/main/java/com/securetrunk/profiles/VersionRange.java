@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The product versions a profile applies to, written in profile files as text:
- * {@code "*"} (any), {@code "2.5"} (exactly that version), {@code "16.0.."} (that version or later),
+ * {@code "*"} (any), {@code "2.5"} (that version and its sub-versions such as 2.5.1), {@code "16.0.."} (that version or later),
  * {@code "..13.18"} (up to and including), {@code "13.8-cert1..13.8-cert4"} (inclusive range).
  *
  * <p>Versions compare part by part, where a part is a run of digits (compared as a number) or a run of
@@ -65,10 +65,20 @@ public record VersionRange(Optional<String> min, Optional<String> max) {
         }
     }
 
-    /** True when {@code version} lies within this range (bounds inclusive). */
+    /**
+     * True when {@code version} lies within this range. Bounds are inclusive, and the upper bound includes the
+     * versions it is a prefix of: {@code ..20} contains {@code 20.5.0}, and {@code 2.5.5} contains {@code 2.5.5.1}.
+     */
     public boolean contains(String version) {
         return min.map(m -> compare(version, m) >= 0).orElse(true)
-                && max.map(m -> compare(version, m) <= 0).orElse(true);
+                && max.map(m -> compare(version, m) <= 0 || isPrefix(m, version)).orElse(true);
+    }
+
+    private static boolean isPrefix(String bound, String version) {
+        List<String> b = parts(bound);
+        List<String> v = parts(version);
+        return v.size() >= b.size() && v.subList(0, b.size()).stream().map(x -> x.toLowerCase(java.util.Locale.ROOT))
+                .toList().equals(b.stream().map(x -> x.toLowerCase(java.util.Locale.ROOT)).toList());
     }
 
     /** Compares two version strings part by part (digit runs numerically, letter runs as text). */
