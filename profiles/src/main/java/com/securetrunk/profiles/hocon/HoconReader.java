@@ -256,8 +256,16 @@ public final class HoconReader {
             }
             String expected = isSection ? "an object (section " + path + ")"
                     : "a known key" + suggestion(parent, key);
-            reportAt(v.origin(), path, expected, isSection ? render(v) : "unknown key '" + key + "'");
+            reportAt(leafOrigin(v), path, expected, isSection ? render(v) : "unknown key '" + key + "'");
         }
+    }
+
+    /** Where a value was written; for an object, where its first leaf was (objects built by merges have vague origins). */
+    private static ConfigOrigin leafOrigin(ConfigValue v) {
+        if (v instanceof ConfigObject o && !o.isEmpty()) {
+            return leafOrigin(o.get(new TreeSet<>(o.keySet()).first()));
+        }
+        return v.origin();
     }
 
     private String suggestion(String parent, String key) {
