@@ -13,6 +13,7 @@ import picocli.CommandLine.ScopeType;
                 CommandLine.HelpCommand.class,
                 RunCommand.class,
                 ProfilesCommand.class,
+                com.securetrunk.gateway.app.srtp.SrtpCommand.class,
         })
 public final class Main implements Runnable {
 
