@@ -5,6 +5,7 @@ import com.securetrunk.gateway.sdp.SdpParseException;
 import com.securetrunk.gateway.srtp.SrtpSuite;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -46,9 +47,13 @@ public record CryptoAttribute(int tag, String suiteName, List<KeyParam> keyParam
         return CryptoParser.parse(value, lineNumber);
     }
 
-    /** The suite when we implement it; empty for names we do not know. */
+    /**
+     * The suite when we implement it; empty for names we do not know. Matched without regard to case: RFC 4568
+     * defines the names as ABNF literals, which are case-insensitive (RFC 5234 section 2.3), and pjsua accepts
+     * {@code aes_cm_128_hmac_sha1_80}.
+     */
     public Optional<SrtpSuite> suite() {
-        return SrtpSuite.fromSdpName(suiteName);
+        return SrtpSuite.fromSdpName(suiteName.toUpperCase(Locale.ROOT));
     }
 
     public String toValue() {

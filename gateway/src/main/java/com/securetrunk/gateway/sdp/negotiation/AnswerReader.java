@@ -114,7 +114,7 @@ public final class AnswerReader {
             return fail(problem, "answer names crypto tag " + c.tag() + ", which was not offered (tags 1-"
                     + os.keysByTag().size() + ")", "answer-unknown-tag");
         }
-        if (!offeredSuite.sdpName().equals(c.suiteName())) {
+        if (c.suite().orElse(null) != offeredSuite) {
             return fail(problem, "answer names suite " + c.suiteName() + " under tag " + c.tag() + ", which was offered as "
                     + offeredSuite.sdpName(), "answer-suite-mismatch");
         }

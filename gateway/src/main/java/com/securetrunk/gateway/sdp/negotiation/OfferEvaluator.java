@@ -49,8 +49,10 @@ final class OfferEvaluator {
         }
         if (!audioLeft) {
             if (firstAudioRejection == null) {
+                String offered = offer.media().stream().map(md -> md.mediaLine().media()).distinct()
+                        .reduce((a, b) -> a + ", " + b).orElse("nothing");
                 throw new NegotiationRefused(Rejection.notAcceptableHere(Rejection.WARN_MEDIA_TYPE,
-                        "no audio stream in the offer", "no-audio-stream"));
+                        "no audio stream in the offer (offered: " + offered + ")", "no-audio-stream"));
             }
             throw new NegotiationRefused(Rejection.notAcceptableHere(firstAudioRejection.warnCode(),
                     String.join("; ", audioReasons), firstAudioRejection.ruleId()));
