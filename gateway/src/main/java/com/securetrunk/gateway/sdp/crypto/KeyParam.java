@@ -50,6 +50,14 @@ public record KeyParam(String method, String keySalt, Lifetime lifetime, Mki mki
      * {@link SrtpSuite#keyMaterialLength()} bytes (RFC 4568 section 6.2).
      */
     public MasterKey masterKey(SrtpSuite suite) throws SdpParseException {
+        return masterKey(suite, true);
+    }
+
+    /**
+     * As {@link #masterKey(SrtpSuite)}; with {@code exact} false, material longer than the suite needs is cut to
+     * its length (what pjsua's lenient decoder does), shorter material is still refused.
+     */
+    public MasterKey masterKey(SrtpSuite suite, boolean exact) throws SdpParseException {
         if (!isInline()) {
             throw new SdpParseException(SdpParseException.Kind.VALUE, 0, 0, "key method inline", method);
         }
@@ -59,6 +67,9 @@ public record KeyParam(String method, String keySalt, Lifetime lifetime, Mki mki
         } catch (IllegalArgumentException e) {
             throw new SdpParseException(SdpParseException.Kind.VALUE, 0, 0, "base64 key||salt", "inline:<redacted>"
                     + " (" + e.getMessage() + ")");
+        }
+        if (!exact && material.length > suite.keyMaterialLength()) {
+            material = java.util.Arrays.copyOf(material, suite.keyMaterialLength());
         }
         if (material.length != suite.keyMaterialLength()) {
             throw new SdpParseException(SdpParseException.Kind.VALUE, 0, 0,

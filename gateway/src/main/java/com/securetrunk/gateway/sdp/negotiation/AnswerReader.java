@@ -76,6 +76,7 @@ public final class AnswerReader {
         int i = os.index();
         var direction = OfferEvaluator.effectiveDirection(answer, i);
         int te = SdpRewrites.telephoneEventPt(md);
+        boolean mux = policy.rtcpMux() && !md.attributes("rtcp-mux").isEmpty();
         List<SdpLine> crypto = new ArrayList<>();
         int cryptoLine = 0;
         for (int j = 0; j < md.lines().size(); j++) {
@@ -90,14 +91,14 @@ public final class AnswerReader {
                 return fail(problem, "answer carries a=crypto but SRTP is off for profile " + policy.profileName(),
                         "answer-unexpected-crypto");
             }
-            return new MediaStreamKeys(i, true, null, null, null, 0, false, direction, te);
+            return new MediaStreamKeys(i, true, null, null, null, 0, false, direction, te, mux);
         }
         if (crypto.isEmpty()) {
             if (policy.srtp() == SrtpMode.REQUIRED || md.mediaLine().isSecureRtp()) {
                 return fail(problem, "answer has no a=crypto line but SRTP is " + policy.srtp().name().toLowerCase()
                         + " for profile " + policy.profileName(), "answer-no-crypto");
             }
-            return new MediaStreamKeys(i, true, null, null, null, 0, false, direction, te);
+            return new MediaStreamKeys(i, true, null, null, null, 0, false, direction, te, mux);
         }
         if (crypto.size() > 1) {
             return fail(problem, "answer carries " + crypto.size() + " a=crypto lines (exactly one expected, RFC 4568 section 7.1.2)",
@@ -125,7 +126,7 @@ public final class AnswerReader {
         KeyParam kp = c.keyParams().get(0);
         MasterKey theirs;
         try {
-            theirs = kp.masterKey(offeredSuite);
+            theirs = kp.masterKey(offeredSuite, policy.exactKeyLength());
         } catch (SdpParseException e) {
             return fail(problem, "answer crypto tag " + c.tag() + ": expected " + e.expected() + ", found " + e.found(),
                     "answer-crypto-key");
@@ -134,7 +135,7 @@ public final class AnswerReader {
         boolean unchanged = prev != null && prev.secure() && prev.suite() == offeredSuite && theirs.equals(prev.theirs())
                 && os.keysByTag().get(c.tag()).equals(prev.ours());
         return new MediaStreamKeys(i, true, offeredSuite, os.keysByTag().get(c.tag()), theirs, c.tag(), !unchanged,
-                direction, te);
+                direction, te, mux);
     }
 
     private static MediaStreamKeys fail(String[] problem, String reason, String rule) {

@@ -87,6 +87,10 @@ public final class Answerer {
             if (fromOffer) {
                 extra.add(new SdpLine('a', a.direction().answerTo().attributeName()));
             }
+            boolean mux = policy.rtcpMux() && !offered.attributes("rtcp-mux").isEmpty();
+            if (mux) {
+                extra.add(new SdpLine('a', "rtcp-mux"));
+            }
             MediaStreamKeys keysOut;
             int te = SdpRewrites.telephoneEventPt(out);
             if (a.secure()) {
@@ -96,9 +100,9 @@ public final class Answerer {
                 MasterKey ours = unchanged ? prev.ours() : keys.generate(a.suite());
                 extra.add(CryptoAttribute.of(a.chosen().tag(), a.suite(), KeyParam.inline(ours)).toLine());
                 keysOut = new MediaStreamKeys(i, true, a.suite(), ours, a.theirKey(), a.chosen().tag(), !unchanged,
-                        a.direction(), te);
+                        a.direction(), te, mux);
             } else {
-                keysOut = new MediaStreamKeys(i, true, null, null, null, 0, false, a.direction(), te);
+                keysOut = new MediaStreamKeys(i, true, null, null, null, 0, false, a.direction(), te, mux);
             }
             media.add(out.with(extra));
             streams.add(keysOut);

@@ -71,7 +71,7 @@ final class CryptoSelector {
             }
             SrtpSuite suite = c.suite().orElseThrow();
             try {
-                return new Result(new Choice(c, suite, c.keyParams().get(0).masterKey(suite)), null, null);
+                return new Result(new Choice(c, suite, c.keyParams().get(0).masterKey(suite, policy.exactKeyLength())), null, null);
             } catch (SdpParseException e) {
                 reasons.add("crypto tag " + c.tag() + ": expected " + e.expected() + ", found " + e.found());
             }
@@ -100,6 +100,9 @@ final class CryptoSelector {
         }
         if (key.mki() != null && !policy.acceptMki()) {
             return "key carries an MKI (" + key.mki() + "), not supported by profile " + policy.profileName();
+        }
+        if (key.lifetime() != null && !policy.acceptLifetime()) {
+            return "key carries a lifetime (" + key.lifetime() + "), not accepted by profile " + policy.profileName();
         }
         if (key.lifetime() != null && key.lifetime().packets() < policy.minAcceptedLifetime()) {
             return "key lifetime " + key.lifetime() + " below the " + policy.minAcceptedLifetime()

@@ -19,15 +19,16 @@ import com.securetrunk.gateway.srtp.SrtpSuite;
  *                         false keeps the current contexts and their rollover counters (re-INVITE, same key)
  * @param direction        this leg's direction as negotiated (hold = sendonly/inactive from the peer)
  * @param telephoneEventPt the telephone-event/8000 payload type this leg uses, or -1
+ * @param rtcpMux          RTCP shares the RTP port on this leg (RFC 5761)
  */
 public record MediaStreamKeys(int index, boolean accepted, SrtpSuite suite, MasterKey ours, MasterKey theirs, int ourTag,
-                              boolean newContexts, Direction direction, int telephoneEventPt) {
+                              boolean newContexts, Direction direction, int telephoneEventPt, boolean rtcpMux) {
 
     public boolean secure() {
         return suite != null;
     }
 
     static MediaStreamKeys rejected(int index) {
-        return new MediaStreamKeys(index, false, null, null, null, 0, false, Direction.INACTIVE, -1);
+        return new MediaStreamKeys(index, false, null, null, null, 0, false, Direction.INACTIVE, -1, false);
     }
 }

@@ -55,14 +55,19 @@ public final class OfferForwarder {
                 continue;
             }
             StreamDecision.Accepted a = (StreamDecision.Accepted) d;
-            boolean secure = farPolicy.srtp() != SrtpMode.OFF;
-            String proto = SdpRewrites.proto(secure && !(farPolicy.srtp() == SrtpMode.OPTIONAL && farPolicy.bestEffortOffer()),
-                    md.mediaLine().proto());
+            boolean secure = farPolicy.offersCrypto();
+            String proto = SdpRewrites.proto(farPolicy.srtp() == SrtpMode.REQUIRED, md.mediaLine().proto());
             boolean holdAddress = offer.connectionFor(d.index()).map(c -> c.isHoldAddress()).orElse(false);
             MediaDescription out = SdpRewrites.mediaToward(md, farRelay.address(), farRelay.rtpPort(d.index()),
                     farRelay.rtcpPort(d.index()), proto, farPolicy.stripAttributes(), holdAddress);
             if (holdAddress) {
                 out = out.with(List.of(new SdpLine('a', a.direction().attributeName())));
+            }
+            if (farPolicy.ptime() > 0 && out.attributes("ptime").isEmpty()) {
+                out = out.with(List.of(new SdpLine('a', "ptime:" + farPolicy.ptime())));
+            }
+            if (farPolicy.rtcpMux()) {
+                out = out.with(List.of(new SdpLine('a', "rtcp-mux")));
             }
             int nearTe = SdpRewrites.telephoneEventPt(md);
             out = SdpRewrites.renumber(out, nearTe, farPolicy.telephoneEventPt());

@@ -4,33 +4,42 @@ import com.securetrunk.gateway.sdp.crypto.Lifetime;
 import com.securetrunk.gateway.sdp.crypto.SessionParam;
 import com.securetrunk.gateway.srtp.SrtpSuite;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * What one peer gets from us and what we accept from it, in SDES terms. Built from that peer's compatibility
- * profile (or one of {@link SdesPolicies}).
+ * What one peer gets from us and what we accept from it, in SDES terms: the part of its compatibility profile
+ * that the SDP negotiation reads ({@link ProfilePolicies#of} builds it from a profile; {@link SdesPolicies} has
+ * built-in ones for tests and for the CLI's "other side").
  *
  * @param profileName           named in every refusal ("... not accepted by profile twilio-secure")
  * @param srtp                  required / optional / off (Twilio Secure Media enabled / - / disabled)
  * @param offerSuites           suites we offer this peer, in this order, tags 1..n
  * @param acceptSuites          suites we accept in this peer's offers and answers
  * @param offerLifetime         lifetime written in our offers, or null for none (Asterisk &lt;13.23 refuses 2^20)
+ * @param acceptLifetime        whether a line from this peer may carry a lifetime at all
  * @param minAcceptedLifetime   a key whose lifetime is below this many packets is refused (we do not re-key
  *                              mid-call); 0 accepts any lifetime
- * @param acceptMki             whether keys with an MKI are accepted (Twilio: no; our SRTP engine carries no MKI)
- * @param acceptedSessionParams RFC 4568 session parameters honoured in this peer's lines; any other mandatory
- *                              one makes the line unacceptable (section 6.3.7). We never send any.
- * @param bestEffortOffer       with {@link SrtpMode#OPTIONAL}: offer RTP/AVP with a=crypto instead of RTP/SAVP
- * @param telephoneEventPt      the RFC 4733 telephone-event/8000 payload type this peer expects, or -1 to keep
+ * @param acceptMki             whether keys with an MKI are accepted (Twilio: no)
+ * @param acceptedSessionParams RFC 4568 session parameters accepted in this peer's lines (and only those our
+ *                              engine can honour, {@link #HONOURABLE_SESSION_PARAMS}); any other mandatory one makes
+ *                              the line unacceptable (section 6.3.7). We never send any.
+ * @param exactKeyLength        inline key material must decode to exactly the suite's key+salt length; when false
+ *                              longer material is cut to that length (pjsua's lenient decoding)
+ * @param bestEffortOffer       with {@link SrtpMode#OPTIONAL}: offer RTP/AVP with a=crypto; otherwise an optional
+ *                              peer is offered plain RTP/AVP
+ * @param telephoneEventPt      the RFC 4733 telephone-event/8000 payload type this peer is offered, or -1 to keep
  *                              whatever the other side uses
+ * @param rtcpMux               offer {@code a=rtcp-mux} (RFC 5761) to this peer and accept it from it
+ * @param ptime                 {@code a=ptime} added to offers to this peer that carry none, or -1
  * @param stripAttributes       attribute names removed from SDP sent to this peer (e.g. pjsua's X-nat)
  */
 public record SdesPolicy(String profileName, SrtpMode srtp, List<SrtpSuite> offerSuites, Set<SrtpSuite> acceptSuites,
-                         Lifetime offerLifetime, long minAcceptedLifetime, boolean acceptMki,
-                         Set<String> acceptedSessionParams, boolean bestEffortOffer, int telephoneEventPt,
-                         Set<String> stripAttributes) {
+                         Lifetime offerLifetime, boolean acceptLifetime, long minAcceptedLifetime, boolean acceptMki,
+                         Set<String> acceptedSessionParams, boolean exactKeyLength, boolean bestEffortOffer,
+                         int telephoneEventPt, boolean rtcpMux, int ptime, Set<String> stripAttributes) {
 
     /** What our own SRTP engine can honour: WSH is a hint (our window is at least 64); FEC_ORDER is moot without FEC. */
     public static final Set<String> HONOURABLE_SESSION_PARAMS = Set.of(SessionParam.WSH, SessionParam.FEC_ORDER);
@@ -61,44 +70,75 @@ public record SdesPolicy(String profileName, SrtpMode srtp, List<SrtpSuite> offe
         }
     }
 
-    /** A policy for {@code profileName} with the common defaults: no lifetime, no MKI, WSH and FEC_ORDER honoured. */
-    public static SdesPolicy of(String profileName, SrtpMode srtp, List<SrtpSuite> offerSuites, Set<SrtpSuite> acceptSuites) {
-        return new SdesPolicy(profileName, srtp, offerSuites, acceptSuites, null, DEFAULT_MIN_LIFETIME, false,
-                HONOURABLE_SESSION_PARAMS, false, -1, Set.of());
+    public static Builder builder(String profileName, SrtpMode srtp) {
+        return new Builder(profileName, srtp);
     }
 
-    public SdesPolicy withTelephoneEventPt(int pt) {
-        return new SdesPolicy(profileName, srtp, offerSuites, acceptSuites, offerLifetime, minAcceptedLifetime,
-                acceptMki, acceptedSessionParams, bestEffortOffer, pt, stripAttributes);
+    public Builder toBuilder() {
+        Builder b = new Builder(profileName, srtp);
+        b.offerSuites = offerSuites;
+        b.acceptSuites = acceptSuites;
+        b.offerLifetime = offerLifetime;
+        b.acceptLifetime = acceptLifetime;
+        b.minAcceptedLifetime = minAcceptedLifetime;
+        b.acceptMki = acceptMki;
+        b.acceptedSessionParams = acceptedSessionParams;
+        b.exactKeyLength = exactKeyLength;
+        b.bestEffortOffer = bestEffortOffer;
+        b.telephoneEventPt = telephoneEventPt;
+        b.rtcpMux = rtcpMux;
+        b.ptime = ptime;
+        b.stripAttributes = stripAttributes;
+        return b;
     }
 
-    public SdesPolicy withOfferLifetime(Lifetime lifetime) {
-        return new SdesPolicy(profileName, srtp, offerSuites, acceptSuites, lifetime, minAcceptedLifetime,
-                acceptMki, acceptedSessionParams, bestEffortOffer, telephoneEventPt, stripAttributes);
+    /** Defaults: no suites, no lifetime sent, lifetimes of 2^20+ accepted, no MKI, WSH/FEC_ORDER, exact keys. */
+    public static final class Builder {
+        private final String profileName;
+        private SrtpMode srtp;
+        private List<SrtpSuite> offerSuites = List.of();
+        private Set<SrtpSuite> acceptSuites = EnumSet.noneOf(SrtpSuite.class);
+        private Lifetime offerLifetime;
+        private boolean acceptLifetime = true;
+        private long minAcceptedLifetime = DEFAULT_MIN_LIFETIME;
+        private boolean acceptMki;
+        private Set<String> acceptedSessionParams = HONOURABLE_SESSION_PARAMS;
+        private boolean exactKeyLength = true;
+        private boolean bestEffortOffer;
+        private int telephoneEventPt = -1;
+        private boolean rtcpMux;
+        private int ptime = -1;
+        private Set<String> stripAttributes = Set.of();
+
+        private Builder(String profileName, SrtpMode srtp) {
+            this.profileName = profileName;
+            this.srtp = srtp;
+        }
+
+        public Builder srtp(SrtpMode v) { srtp = v; return this; }
+        public Builder offerSuites(List<SrtpSuite> v) { offerSuites = v; return this; }
+        public Builder acceptSuites(Set<SrtpSuite> v) { acceptSuites = v; return this; }
+        public Builder offerLifetime(Lifetime v) { offerLifetime = v; return this; }
+        public Builder acceptLifetime(boolean v) { acceptLifetime = v; return this; }
+        public Builder minAcceptedLifetime(long v) { minAcceptedLifetime = v; return this; }
+        public Builder acceptMki(boolean v) { acceptMki = v; return this; }
+        public Builder acceptedSessionParams(Set<String> v) { acceptedSessionParams = v; return this; }
+        public Builder exactKeyLength(boolean v) { exactKeyLength = v; return this; }
+        public Builder bestEffortOffer(boolean v) { bestEffortOffer = v; return this; }
+        public Builder telephoneEventPt(int v) { telephoneEventPt = v; return this; }
+        public Builder rtcpMux(boolean v) { rtcpMux = v; return this; }
+        public Builder ptime(int v) { ptime = v; return this; }
+        public Builder stripAttributes(Set<String> v) { stripAttributes = v; return this; }
+
+        public SdesPolicy build() {
+            return new SdesPolicy(profileName, srtp, offerSuites, acceptSuites, offerLifetime, acceptLifetime,
+                    minAcceptedLifetime, acceptMki, acceptedSessionParams, exactKeyLength, bestEffortOffer,
+                    telephoneEventPt, rtcpMux, ptime, stripAttributes);
+        }
     }
 
-    public SdesPolicy withAcceptedSessionParams(Set<String> params) {
-        return new SdesPolicy(profileName, srtp, offerSuites, acceptSuites, offerLifetime, minAcceptedLifetime,
-                acceptMki, params, bestEffortOffer, telephoneEventPt, stripAttributes);
-    }
-
-    public SdesPolicy withStripAttributes(Set<String> names) {
-        return new SdesPolicy(profileName, srtp, offerSuites, acceptSuites, offerLifetime, minAcceptedLifetime,
-                acceptMki, acceptedSessionParams, bestEffortOffer, telephoneEventPt, names);
-    }
-
-    public SdesPolicy withBestEffortOffer(boolean on) {
-        return new SdesPolicy(profileName, srtp, offerSuites, acceptSuites, offerLifetime, minAcceptedLifetime,
-                acceptMki, acceptedSessionParams, on, telephoneEventPt, stripAttributes);
-    }
-
-    public SdesPolicy withMinAcceptedLifetime(long packets) {
-        return new SdesPolicy(profileName, srtp, offerSuites, acceptSuites, offerLifetime, packets,
-                acceptMki, acceptedSessionParams, bestEffortOffer, telephoneEventPt, stripAttributes);
-    }
-
-    public SdesPolicy withSrtp(SrtpMode mode) {
-        return new SdesPolicy(profileName, mode, offerSuites, acceptSuites, offerLifetime, minAcceptedLifetime,
-                acceptMki, acceptedSessionParams, bestEffortOffer, telephoneEventPt, stripAttributes);
+    /** True when we put {@code a=crypto} lines into offers to this peer. */
+    boolean offersCrypto() {
+        return srtp == SrtpMode.REQUIRED || srtp == SrtpMode.OPTIONAL && bestEffortOffer;
     }
 }
