@@ -64,7 +64,7 @@ public final class SdpParser {
             }
             validate(line, lineNumber);
             if (line.type() == 'm') {
-                if (media.size() == limits.maxMedia()) {
+                if (media.size() + (current == null ? 0 : 1) == limits.maxMedia()) {
                     throw new SdpParseException(SdpParseException.Kind.LIMIT, lineNumber, 0,
                             "at most " + limits.maxMedia() + " media sections", (limits.maxMedia() + 1) + " m= lines");
                 }

@@ -78,7 +78,7 @@ final class CryptoParser {
             pos++;
         }
         if (pos == start || pos >= text.length() || text.charAt(pos) != ':') {
-            throw error(Kind.SYNTAX, "key-method \":\" key-info (e.g. inline:<base64>)", text.substring(start));
+            throw errorAt(start, Kind.SYNTAX, "key-method \":\" key-info (e.g. inline:<base64>)", text.substring(start));
         }
         String method = text.substring(start, pos);
         pos++;
@@ -270,6 +270,13 @@ final class CryptoParser {
     }
 
     private SdpParseException errorAt(int at, Kind kind, String expected, String found) {
-        return new SdpParseException(kind, lineNumber, VALUE_COLUMN + at, expected, found);
+        return new SdpParseException(kind, lineNumber, VALUE_COLUMN + at, expected, hideKeys(found));
     }
+
+    /** Runs of 16+ base64 characters are key material (or could be): never in an error message. */
+    private static String hideKeys(String found) {
+        return found == null ? null : KEYISH.matcher(found).replaceAll("<redacted>");
+    }
+
+    private static final java.util.regex.Pattern KEYISH = java.util.regex.Pattern.compile("[A-Za-z0-9+/]{16,}={0,2}");
 }
