@@ -86,6 +86,23 @@ public final class TlsContextFactory {
         return kmf.getKeyManagers();
     }
 
+    /**
+     * Key managers for our identity under {@code policy}'s provider, for code that must build its own
+     * {@code SSLContext} (JAIN-SIP's NIO {@code SecurityManagerProvider} hook).
+     */
+    public KeyManager[] keyManagers(TlsPeerPolicy policy) {
+        try {
+            return keyManagers(policy.allowsLegacyVersions() ? LegacyTlsProvider.get() : null);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot build key managers: " + e.getMessage(), e);
+        }
+    }
+
+    /** Our trust manager for {@code policy}, for the same purpose as {@link #keyManagers}. */
+    public TrustManager[] trustManagers(TlsPeerPolicy policy) {
+        return new TrustManager[]{new PolicyTrustManager(policy, caBundle, clock, wildcardLog)};
+    }
+
     /** The protocol names enabled for {@code policy}, newest first. */
     public String[] protocols(TlsPeerPolicy policy) {
         return policy.protocolNames().toArray(new String[0]);

@@ -23,14 +23,14 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** A throw-away PKI for tests: a root CA that issues leaf certificates with chosen names and dates. */
-final class TestPki {
+public final class TestPki {
     private static final AtomicLong SERIAL = new AtomicLong(1000);
 
-    final String name;
-    final KeyPair caKeys;
-    final X509Certificate caCert;
+    public final String name;
+    public final KeyPair caKeys;
+    public final X509Certificate caCert;
 
-    TestPki(String name) {
+    public TestPki(String name) {
         this.name = name;
         try {
             caKeys = ecKeyPair();
@@ -54,17 +54,17 @@ final class TestPki {
     }
 
     /** A leaf valid from yesterday for a year. */
-    TlsIdentity leaf(String cn, List<String> dnsSans, List<String> ipSans, List<String> uriSans) {
+    public TlsIdentity leaf(String cn, List<String> dnsSans, List<String> ipSans, List<String> uriSans) {
         Instant now = Instant.now();
         return leaf(cn, dnsSans, ipSans, uriSans, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
     }
 
     /** A leaf for DNS names only (CN = first name). */
-    TlsIdentity leaf(String... dnsNames) {
+    public TlsIdentity leaf(String... dnsNames) {
         return leaf(dnsNames[0], List.of(dnsNames), List.of(), List.of());
     }
 
-    TlsIdentity leaf(String cn, List<String> dnsSans, List<String> ipSans, List<String> uriSans, Instant notBefore, Instant notAfter) {
+    public TlsIdentity leaf(String cn, List<String> dnsSans, List<String> ipSans, List<String> uriSans, Instant notBefore, Instant notAfter) {
         try {
             KeyPair kp = ecKeyPair();
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(caCert,
