@@ -60,7 +60,13 @@ final class RelayLeg {
     void apply(LegSpec next, LegCrypto nextCrypto, int clockRate) {
         LegSpec prev = spec;
         spec = next;
-        crypto = nextCrypto;
+        if (prev != null && java.util.Objects.equals(prev.srtp(), next.srtp())) {
+            // same keys (hold, resume, new address): keep the contexts, their rollover counters and replay windows
+        } else if (crypto instanceof SrtpCrypto old && nextCrypto instanceof SrtpCrypto rekeyed) {
+            crypto = rekeyed.acceptingAlso(old);
+        } else {
+            crypto = nextCrypto;
+        }
         reception.clockRate(clockRate);
         boolean sdpMoved = prev == null || !java.util.Objects.equals(prev.remoteRtp(), next.remoteRtp())
                 || !java.util.Objects.equals(prev.remoteRtcp(), next.remoteRtcp()) || prev.rtcpMux() != next.rtcpMux();
