@@ -68,7 +68,7 @@ public final class NgCommands {
                 case "query":
                     return query(req);
                 default:
-                    return error("Unrecognized command '" + command + "'");
+                    return error("Unrecognized command: '" + command + "' (expected: ping, offer, answer, delete, query)");
             }
         } catch (MediaException e) {
             return error(e.getMessage());
@@ -94,9 +94,9 @@ public final class NgCommands {
     private Map<String, Object> offer(Map<String, Object> req) {
         String callId = required(req, "call-id");
         String fromTag = required(req, "from-tag");
-        NgSdp sdp = NgSdp.parse(required(req, "sdp"));
+        NgSdp sdp = sdp(req);
         if (sdp.media.isEmpty()) {
-            throw new IllegalArgumentException("offer SDP has no m= line");
+            throw new IllegalArgumentException("Failed to parse SDP: no m= line");
         }
         Flags f = new Flags(req);
         NgCall call = calls.get(callId);
@@ -178,7 +178,7 @@ public final class NgCommands {
         if (!call.fromTag.equals(fromTag)) {
             throw new IllegalArgumentException("answer from-tag '" + fromTag + "' (expected: '" + call.fromTag + "')");
         }
-        NgSdp sdp = NgSdp.parse(required(req, "sdp"));
+        NgSdp sdp = sdp(req);
         if (sdp.media.size() != call.streams.size()) {
             throw new IllegalArgumentException("answer has " + sdp.media.size() + " m= line(s) for an offer of "
                     + call.streams.size());
@@ -237,7 +237,8 @@ public final class NgCommands {
         String callId = required(req, "call-id");
         NgCall call = calls.get(callId);
         if (call == null) {
-            throw new IllegalArgumentException("Unknown call-id");
+            Map<String, Object> out = ok("warning", "Call-ID not found or tags didn't match");
+            return out;
         }
         Map<String, Object> out = describe(call);
         calls.remove(callId);
@@ -303,6 +304,23 @@ public final class NgCommands {
     }
 
     // ---- helpers ------------------------------------------------------------------------------------
+
+    /** The request's SDP, with rtpengine's error texts (plus what exactly was wrong). */
+    private static NgSdp sdp(Map<String, Object> req) {
+        String text = string(req, "sdp");
+        if (text == null || text.isEmpty()) {
+            throw new IllegalArgumentException("No SDP body in message");
+        }
+        try {
+            NgSdp sdp = NgSdp.parse(text);
+            if (!text.startsWith("v=")) {
+                throw new IllegalArgumentException("SDP line 1: expected 'v=0'");
+            }
+            return sdp;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Failed to parse SDP: " + e.getMessage());
+        }
+    }
 
     private MasterKey newKey(SrtpSuite s) {
         byte[] material = new byte[s.keyMaterialLength()];

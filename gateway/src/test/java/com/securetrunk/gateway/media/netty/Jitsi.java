@@ -19,7 +19,7 @@ import org.jitsi.utils.logging2.LoggerImpl;
  * relay sends and encodes what the peer sends, with per-SSRC contexts, so the relay's SRTP is checked by
  * code that is not ours.
  */
-final class Jitsi {
+public final class Jitsi {
     private final SrtpContextFactory factory;
     private final Map<Integer, SrtpCryptoContext> rtp = new HashMap<>();
     private final Map<Integer, SrtcpCryptoContext> rtcp = new HashMap<>();
@@ -32,33 +32,33 @@ final class Jitsi {
         factory = new SrtpContextFactory(sender, key.key(), key.salt(), rtpPolicy, rtcpPolicy, new LoggerImpl("jitsi"));
     }
 
-    static Jitsi sender(MasterKey key) {
+    public static Jitsi sender(MasterKey key) {
         return new Jitsi(key, true);
     }
 
-    static Jitsi receiver(MasterKey key) {
+    public static Jitsi receiver(MasterKey key) {
         return new Jitsi(key, false);
     }
 
-    byte[] protectRtp(byte[] plain) throws GeneralSecurityException {
+    public byte[] protectRtp(byte[] plain) throws GeneralSecurityException {
         Buf b = new Buf(plain);
         check(rtpContext(plain).transformPacket(b));
         return b.bytes();
     }
 
-    byte[] protectRtcp(byte[] plain) throws GeneralSecurityException {
+    public byte[] protectRtcp(byte[] plain) throws GeneralSecurityException {
         Buf b = new Buf(plain);
         check(rtcpContext(plain).transformPacket(b));
         return b.bytes();
     }
 
     /** The plain packet, or null when jitsi refuses it (authentication, replay). */
-    byte[] unprotectRtp(byte[] srtp) throws GeneralSecurityException {
+    public byte[] unprotectRtp(byte[] srtp) throws GeneralSecurityException {
         Buf b = new Buf(srtp);
         return rtpContext(srtp).reverseTransformPacket(b, false) == SrtpErrorStatus.OK ? b.bytes() : null;
     }
 
-    byte[] unprotectRtcp(byte[] srtcp) throws GeneralSecurityException {
+    public byte[] unprotectRtcp(byte[] srtcp) throws GeneralSecurityException {
         Buf b = new Buf(srtcp);
         return rtcpContext(srtcp).reverseTransformPacket(b) == SrtpErrorStatus.OK ? b.bytes() : null;
     }

@@ -9,23 +9,23 @@ import java.net.SocketTimeoutException;
 import java.util.Arrays;
 
 /** A test peer: a plain blocking UDP socket on loopback (the PBX or the secure domain side of a call). */
-final class UdpPeer implements AutoCloseable {
+public final class UdpPeer implements AutoCloseable {
     final DatagramSocket socket;
 
-    UdpPeer() throws IOException {
+    public UdpPeer() throws IOException {
         socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return (InetSocketAddress) socket.getLocalSocketAddress();
     }
 
-    void send(byte[] data, int port) throws IOException {
+    public void send(byte[] data, int port) throws IOException {
         socket.send(new DatagramPacket(data, data.length, InetAddress.getLoopbackAddress(), port));
     }
 
     /** The next datagram, or null after {@code timeoutMillis} without one. */
-    byte[] receive(int timeoutMillis) throws IOException {
+    public byte[] receive(int timeoutMillis) throws IOException {
         socket.setSoTimeout(timeoutMillis);
         byte[] buf = new byte[2048];
         DatagramPacket p = new DatagramPacket(buf, buf.length);
