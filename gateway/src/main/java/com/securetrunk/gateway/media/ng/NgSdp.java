@@ -121,6 +121,10 @@ final class NgSdp {
         return Direction.SENDRECV;
     }
 
+    private String sessionDirectionAttribute() {
+        return sessionDirection().name().toLowerCase(Locale.ROOT);
+    }
+
     Direction direction(Media m) {
         return m.direction != null ? m.direction : sessionDirection();
     }
@@ -187,6 +191,10 @@ final class NgSdp {
                     continue;
                 }
                 sb.append(l).append("\r\n");
+            }
+            if (m.direction == null && m.port != 0) {
+                // say it explicitly (RFC 3264 section 6.1 default), as rtpengine does
+                sb.append("a=").append(sessionDirectionAttribute()).append("\r\n");
             }
             if (m.port != 0) {
                 sb.append("a=rtcp:").append(mr.port() + 1).append("\r\n");

@@ -12,7 +12,7 @@ import java.util.Map;
 final class NgClient implements AutoCloseable {
     private final DatagramSocket socket;
     private final InetSocketAddress server;
-    private int n;
+    private static final java.util.concurrent.atomic.AtomicInteger N = new java.util.concurrent.atomic.AtomicInteger();
 
     NgClient(InetSocketAddress server) throws IOException {
         this.server = server;
@@ -27,7 +27,7 @@ final class NgClient implements AutoCloseable {
 
     /** Sends {@code body} (already bencoded or deliberately broken) and returns the reply body. */
     byte[] raw(byte[] body) throws IOException {
-        String cookie = "t" + (++n) + "_" + ProcessHandle.current().pid();
+        String cookie = "t" + N.incrementAndGet() + "_" + ProcessHandle.current().pid();
         byte[] c = (cookie + " ").getBytes(StandardCharsets.ISO_8859_1);
         byte[] d = Arrays.copyOf(c, c.length + body.length);
         System.arraycopy(body, 0, d, c.length, body.length);

@@ -18,7 +18,7 @@ final class NgMessages {
     static String secureSdp(int port, String tag, String suite, String inlineKey) {
         return "v=0\r\no=sbc 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
                 + "m=audio " + port + " RTP/SAVP 0 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:101 telephone-event/8000\r\n"
-                + "a=sendrecv\r\na=crypto:" + tag + " " + suite + " inline:" + inlineKey + "\r\n";
+                + "a=ptime:20\r\na=sendrecv\r\na=crypto:" + tag + " " + suite + " inline:" + inlineKey + "\r\n";
     }
 
     static Map<String, Object> offer(String callId, String fromTag, String sdp, Map<String, Object> extra) {
