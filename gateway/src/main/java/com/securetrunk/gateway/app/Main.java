@@ -14,6 +14,7 @@ import picocli.CommandLine.ScopeType;
                 RunCommand.class,
                 ProfilesCommand.class,
                 com.securetrunk.gateway.app.srtp.SrtpCommand.class,
+                RelayCommand.class,
         })
 public final class Main implements Runnable {
 
