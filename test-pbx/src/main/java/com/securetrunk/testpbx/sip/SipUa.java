@@ -65,6 +65,9 @@ public final class SipUa implements AutoCloseable {
 
     /** Starts a UA: binds its listeners and is ready to place and answer calls. */
     public static SipUa start(UaConfig cfg) throws IOException {
+        if (!cfg.acceptedSrtpSuites.isEmpty()) {
+            SrtpProtector.warmUp();
+        }
         SipUa ua = new SipUa(cfg);
         try {
             ua.transports.start(cfg.udpPort, cfg.tcpPort, cfg.tlsPort);
@@ -187,6 +190,9 @@ public final class SipUa implements AutoCloseable {
             return;
         }
         List<String> cryptoLines = new ArrayList<>();
+        if (!req.suites().isEmpty()) {
+            SrtpProtector.warmUp(); // once per JVM; blocks this UA's thread rather than the first audio packets
+        }
         Map<Integer, Map.Entry<SrtpSuite, byte[]>> keys = new LinkedHashMap<>();
         int tag = 1;
         for (SrtpSuite s : req.suites()) {
@@ -202,6 +208,7 @@ public final class SipUa implements AutoCloseable {
         long sessionId = RANDOM.nextInt(Integer.MAX_VALUE);
         call.localSdp = SdpWriter.write(style, new SdpWriter.Params(cfg.sdpSessionName, sessionId, sessionId,
                 cfg.address.getHostAddress(), call.media.localPort(), !keys.isEmpty(), pts, dtmfPt, cryptoLines, true));
+        call.localSdp = req.offerRewriter.apply(call.localSdp);
         sendInvite(call, null);
     }
 
