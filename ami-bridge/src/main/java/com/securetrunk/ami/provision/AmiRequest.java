@@ -30,6 +30,11 @@ public record AmiRequest(String action, List<Header> headers) {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(value, "value");
         }
+
+        @Override
+        public String toString() {
+            return name + ": " + (secret ? Secret.REDACTED : value);
+        }
     }
 
     public AmiRequest {

@@ -55,6 +55,11 @@ public record ConfigChange(Op op, String cat, String var, String value, String m
         return new ConfigChange(Op.DELETE, cat, e.key(), null, e.value(), e.secret());
     }
 
+    @Override
+    public String toString() {
+        return "ConfigChange[" + describe() + "]";
+    }
+
     /** One line for reports: {@code Update securetrunk-aor contact: sip:a:5060 -> sip:b:5060}. */
     public String describe() {
         String v = secret ? com.securetrunk.ami.Secret.REDACTED : value;

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Applies {@code UpdateConfig} commands to an in-memory file the way Asterisk does (main/config.c): {@code NewCat}
  * appends a category at the end, {@code Append} adds a line at the end of its category, {@code Update} replaces the
- * first line whose value matches in place, {@code Delete} removes the first matching line, {@code DelCat} removes
+ * first line whose value matches in place, {@code Delete} removes every matching line (names and match values
+ * compare case-insensitively), {@code DelCat} removes
  * the first category of that name. Used to print what a dry run would leave in the file.
  */
 public final class ConfigEdits {
@@ -46,7 +47,8 @@ public final class ConfigEdits {
                 case DELETE -> {
                     requireCategory(i, c);
                     List<ConfigEntry> body = bodies.get(i);
-                    body.remove(find(body, c));
+                    find(body, c); // at least one must match, or Asterisk answers Error
+                    body.removeIf(e -> matches(e, c));
                 }
             }
         }
@@ -59,12 +61,16 @@ public final class ConfigEdits {
 
     private static int find(List<ConfigEntry> body, ConfigChange c) {
         for (int i = 0; i < body.size(); i++) {
-            ConfigEntry e = body.get(i);
-            if (e.key().equalsIgnoreCase(c.var()) && (c.match() == null || e.value().equals(c.match()))) {
+            if (matches(body.get(i), c)) {
                 return i;
             }
         }
         throw new IllegalStateException("no line " + c.var() + " in [" + c.cat() + "] matches: " + c.describe());
+    }
+
+    /** main/config.c compares both the name and the match value with strcasecmp. */
+    private static boolean matches(ConfigEntry e, ConfigChange c) {
+        return e.key().equalsIgnoreCase(c.var()) && (c.match() == null || e.value().equalsIgnoreCase(c.match()));
     }
 
     private static void requireCategory(int index, ConfigChange c) {

@@ -41,6 +41,11 @@ public record ConfigEntry(String key, String value, boolean secret) {
         return secret ? com.securetrunk.ami.Secret.REDACTED : value;
     }
 
+    @Override
+    public String toString() {
+        return key + "=" + printableValue();
+    }
+
     /** Same key and value, whatever the redaction flag. */
     public boolean sameAs(ConfigEntry other) {
         return key.equalsIgnoreCase(other.key) && value.equals(other.value);

@@ -75,10 +75,11 @@ public final class ProvisionPlanner {
         }
     }
 
+    /** One Delete per distinct value: Asterisk's Delete removes every line of that name whose value matches. */
     private static void deleteDistinct(String cat, List<ConfigEntry> entries, List<ConfigChange> changes) {
         Set<String> seen = new LinkedHashSet<>();
         for (ConfigEntry e : entries) {
-            if (seen.add(e.value())) {
+            if (seen.add(e.value().toLowerCase(java.util.Locale.ROOT))) {
                 changes.add(ConfigChange.delete(cat, e));
             }
         }
