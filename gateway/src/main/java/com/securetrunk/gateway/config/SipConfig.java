@@ -1,0 +1,53 @@
+package com.securetrunk.gateway.config;
+
+import com.securetrunk.profiles.Transport;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * SIP listening points ({@code securetrunk.sip}).
+ *
+ * @param legacy              the side facing the PBX
+ * @param secure              the TLS side facing the secure domain
+ * @param shutdownGracePeriod how long calls in progress may go on after SIGTERM before they get a BYE
+ */
+public record SipConfig(Legacy legacy, Secure secure, Duration shutdownGracePeriod) {
+
+    public SipConfig {
+        Objects.requireNonNull(legacy, "legacy");
+        Objects.requireNonNull(secure, "secure");
+        Objects.requireNonNull(shutdownGracePeriod, "shutdownGracePeriod");
+    }
+
+    /**
+     * The legacy side ({@code securetrunk.sip.legacy}). A port of 0 means "any free port" (tests).
+     *
+     * @param listenAddresses literal IPv4/IPv6 addresses; never empty
+     * @param transports      transports listened on; never empty
+     * @param udpPort         UDP port (default 5060)
+     * @param tcpPort         TCP port (default 5060)
+     * @param tlsPort         TLS port, used when {@code transports} holds TLS (default 5061)
+     */
+    public record Legacy(List<InetAddress> listenAddresses, List<Transport> transports, int udpPort, int tcpPort,
+                         int tlsPort) {
+        public Legacy {
+            listenAddresses = List.copyOf(listenAddresses);
+            transports = List.copyOf(transports);
+        }
+    }
+
+    /**
+     * The secure side ({@code securetrunk.sip.secure}): TLS only.
+     *
+     * @param listenAddresses literal IPv4/IPv6 addresses; never empty
+     * @param tlsPort         TLS port (default 5061); 0 = any free port (tests)
+     */
+    public record Secure(List<InetAddress> listenAddresses, int tlsPort) {
+        public Secure {
+            listenAddresses = List.copyOf(listenAddresses);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package com.securetrunk.profiles.load;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Profiles could not be loaded; the message lists every problem, one per line. */
+public final class ProfileException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<ProfileProblem> problems;
+
+    public ProfileException(List<ProfileProblem> problems) {
+        super(problems.size() + " problem(s) in profiles:" + System.lineSeparator()
+                + problems.stream().map(ProfileProblem::toString).collect(Collectors.joining(System.lineSeparator())));
+        this.problems = List.copyOf(problems);
+    }
+
+    /** Every problem. */
+    public List<ProfileProblem> problems() {
+        return problems;
+    }
+}
