@@ -11,15 +11,16 @@ import java.util.Map;
  * raw {@code Key: Value} headers in iteration order (ActionBuilderImpl), so the headers go out exactly as the dry
  * run printed them: same names, same order. (Its own UpdateConfigAction keeps them in a HashMap, in no order, and
  * has no Reload action.)
+ * Public because asterisk-java reads the getters reflectively.
  */
-final class RawAction extends AbstractManagerAction {
+public final class RawAction extends AbstractManagerAction {
 
     private static final long serialVersionUID = 1L;
 
     private final String action;
     private final LinkedHashMap<String, String> attributes = new LinkedHashMap<>();
 
-    RawAction(AmiRequest request) {
+    public RawAction(AmiRequest request) {
         this.action = request.action();
         for (AmiRequest.Header h : request.headers()) {
             attributes.put(h.name(), h.value());
