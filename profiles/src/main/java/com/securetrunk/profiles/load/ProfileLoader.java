@@ -125,6 +125,12 @@ public final class ProfileLoader {
         return loader.resolveAll(toResolve);
     }
 
+    /** The profile name a file defines: its file name without {@code .conf}. */
+    public static String profileNameOf(Path file) {
+        String fileName = file.getFileName().toString();
+        return fileName.endsWith(SUFFIX) ? fileName.substring(0, fileName.length() - SUFFIX.length()) : fileName;
+    }
+
     private LoadResult resolveAll(Iterable<ProfileSource> sources) {
         List<Profile> valid = new ArrayList<>();
         for (ProfileSource s : sources) {
@@ -199,7 +205,7 @@ public final class ProfileLoader {
 
     private Optional<ProfileSource> userSource(Path file) {
         String fileName = file.getFileName().toString();
-        String name = fileName.endsWith(SUFFIX) ? fileName.substring(0, fileName.length() - SUFFIX.length()) : fileName;
+        String name = fileName.endsWith(SUFFIX) ? fileName.substring(0, fileName.length() - SUFFIX.length()) : "";
         if (!name.matches(NAME_PATTERN)) {
             problems.add(new ProfileProblem(file.toString(), -1, "",
                     "a file name of lower-case letters, digits, '.', '-' and '_' ending in .conf (the profile's name)",

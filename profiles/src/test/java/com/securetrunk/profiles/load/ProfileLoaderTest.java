@@ -258,4 +258,13 @@ class ProfileLoaderTest {
         assertThat(problemsOf(child)).containsExactly(new ProfileProblem(base.toString(), 3, "media.srtp",
                 "one of: required, optional, off", "\"sometimes\""));
     }
+
+    @Test
+    void aFileNotNamedDotConfIsRefused() throws IOException {
+        Path f = write("phones.txt", "extends = generic-rfc4568\n");
+        assertThat(problemsOf(f)).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo(f.toString());
+            assertThat(p.expected()).contains("ending in .conf");
+        });
+    }
 }
