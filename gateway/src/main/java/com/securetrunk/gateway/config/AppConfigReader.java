@@ -179,6 +179,9 @@ final class AppConfigReader {
         Boolean provision = r.bool("ami.provision-trunk");
         Duration min = r.duration("ami.reconnect-min-delay", Duration.ofMillis(10));
         Duration max = r.duration("ami.reconnect-max-delay", Duration.ofMillis(10));
+        Duration actionTimeout = r.duration("ami.action-timeout", Duration.ofMillis(100));
+        Duration ping = r.duration("ami.ping-interval", Duration.ofSeconds(1));
+        AmiConfig.Trunk trunk = trunk();
         boolean ok = true;
         if (Boolean.TRUE.equals(enabled) && user != null && user.isEmpty()) {
             r.report("ami.username", "a user name when ami.enabled is true", "\"\"");
@@ -190,10 +193,44 @@ final class AppConfigReader {
             ok = false;
         }
         if (!ok || enabled == null || host == null || port == null || user == null || secret == null
-                || provision == null || min == null || max == null) {
+                || provision == null || min == null || max == null || actionTimeout == null || ping == null
+                || trunk == null) {
             return null;
         }
-        return new AmiConfig(enabled, host, port, user, Secret.of(secret), provision, min, max);
+        return new AmiConfig(enabled, host, port, user, Secret.of(secret), provision, min, max, actionTimeout, ping,
+                trunk);
+    }
+
+    private AmiConfig.Trunk trunk() {
+        String token = "letters, digits, '_', '-' and '.' (at most 80)";
+        String name = r.parsed("ami.trunk.name", token, t -> requireToken(t));
+        AmiConfig.TrunkDriver driver = r.choice("ami.trunk.driver", AmiConfig.TrunkDriver.values(),
+                AmiConfig.TrunkDriver::configName);
+        Optional<String> hostText = r.optionalString("ami.trunk.gateway-host");
+        Optional<String> gatewayHost = Optional.empty();
+        if (hostText.isPresent()) {
+            gatewayHost = Optional.ofNullable(host(r, "ami.trunk.gateway-host"));
+        }
+        Integer gatewayPort = r.integer("ami.trunk.gateway-port", 0, 65535);
+        String context = r.parsed("ami.trunk.context", "a dialplan context name: " + token, t -> requireToken(t));
+        List<String> codecs = r.list("ami.trunk.codecs", "codec names", t -> t.matches("[a-z0-9_]{1,32}")
+                ? ElementResult.of(t) : ElementResult.fail("a codec name such as ulaw, alaw, g722"));
+        if (codecs != null && codecs.isEmpty()) {
+            r.report("ami.trunk.codecs", "at least one codec (e.g. [ulaw, alaw])", "[]");
+            return null;
+        }
+        if (name == null || driver == null || (hostText.isPresent() && gatewayHost.isEmpty()) || gatewayPort == null
+                || context == null || codecs == null) {
+            return null;
+        }
+        return new AmiConfig.Trunk(name, driver, gatewayHost, gatewayPort, context, codecs);
+    }
+
+    private static String requireToken(String text) {
+        if (!text.matches("[A-Za-z0-9_.-]{1,80}")) {
+            throw new IllegalArgumentException(text);
+        }
+        return text;
     }
 
     private MetricsConfig metrics() {

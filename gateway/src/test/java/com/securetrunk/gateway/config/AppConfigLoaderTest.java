@@ -228,4 +228,25 @@ class AppConfigLoaderTest {
         });
         assertThat(problems).anySatisfy(p -> assertThat(p.keyPath()).isEqualTo("securetrunk.pbx.profile"));
     }
+
+    @Test
+    void amiTrunkSection() throws Exception {
+        AmiConfig ami = AppConfigLoader.load(Optional.empty(), Map.of()).config().ami();
+        assertThat(ami.trunk().name()).isEqualTo("securetrunk");
+        assertThat(ami.trunk().driver()).isEqualTo(AmiConfig.TrunkDriver.AUTO);
+        assertThat(ami.trunk().gatewayHost()).isEmpty();
+        assertThat(ami.trunk().codecs()).containsExactly("ulaw", "alaw");
+        assertThat(ami.actionTimeout()).isEqualTo(Duration.ofSeconds(5));
+
+        Path f = write("ami.conf", """
+                securetrunk.ami.trunk {
+                  driver = sip
+                  context = "from trunk"
+                  codecs = []
+                  gateway-host = "192.0.2.5"
+                }
+                """);
+        assertThat(problems(Optional.of(f), Map.of())).extracting(ConfigProblem::keyPath).containsExactlyInAnyOrder(
+                "securetrunk.ami.trunk.driver", "securetrunk.ami.trunk.context", "securetrunk.ami.trunk.codecs");
+    }
 }
