@@ -149,14 +149,16 @@ final class AppConfigReader {
         }
         Duration quarantine = r.duration("media.port-quarantine", Duration.ZERO);
         Duration inactivity = r.duration("media.inactivity-timeout", Duration.ofSeconds(1));
+        Integer loops = r.integer("media.event-loops", 0, 256);
+        Boolean nativeTransport = r.bool("media.native-transport");
         Boolean ngEnabled = r.bool("media.ng-control.enabled");
         InetAddress ngAddress = r.parsed("media.ng-control.address", IP, IpLiteral::parse);
         Integer ngPort = listenPort("media.ng-control.port");
         if (bind == null || min == null || max == null || max < min + 1 || quarantine == null || inactivity == null
-                || ngEnabled == null || ngAddress == null || ngPort == null) {
+                || ngEnabled == null || ngAddress == null || ngPort == null || loops == null || nativeTransport == null) {
             return null;
         }
-        return new MediaConfig(bind, advertised, min, max, quarantine, inactivity,
+        return new MediaConfig(bind, advertised, min, max, quarantine, inactivity, loops, nativeTransport,
                 new MediaConfig.NgControl(ngEnabled, ngAddress, ngPort));
     }
 
