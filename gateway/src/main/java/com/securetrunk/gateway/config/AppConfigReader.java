@@ -56,11 +56,15 @@ final class AppConfigReader {
         List<InetAddress> secureAddresses = addresses("sip.secure.listen-addresses");
         Integer secureTls = listenPort("sip.secure.tls-port");
         Duration grace = r.duration("sip.shutdown-grace-period", Duration.ZERO);
+        Optional<String> advertised = Optional.empty();
+        if (r.optionalString("sip.advertised-host").isPresent()) {
+            advertised = Optional.ofNullable(host(r, "sip.advertised-host"));
+        }
         if (r.problemCount() > 0) {
             return null;
         }
         return new SipConfig(new SipConfig.Legacy(legacyAddresses, transports, udp, tcp, legacyTls),
-                new SipConfig.Secure(secureAddresses, secureTls), grace);
+                new SipConfig.Secure(secureAddresses, secureTls), advertised, grace);
     }
 
     private PbxConfig pbx() {
@@ -166,10 +170,11 @@ final class AppConfigReader {
         Integer calls = r.integer("limits.max-concurrent-calls", 1, 1_000_000);
         Integer size = r.integer("limits.max-sip-message-size", 1024, 1 << 20);
         Integer rate = r.integer("limits.invite-rate-per-source", 1, 1_000_000);
-        if (calls == null || size == null || rate == null) {
+        Duration handshake = r.duration("limits.tls-handshake-timeout", Duration.ofMillis(100));
+        if (calls == null || size == null || rate == null || handshake == null) {
             return null;
         }
-        return new LimitsConfig(calls, size, rate);
+        return new LimitsConfig(calls, size, rate, handshake);
     }
 
     private AmiConfig ami() {
