@@ -141,6 +141,10 @@ class PlainCallTest {
                 new InetSocketAddress(callee.address(), callee.port(Transport.UDP))).get(5, TimeUnit.SECONDS);
         assertThat(resp.status()).isEqualTo(200);
         assertThat(resp.header("Allow")).contains("INVITE");
+        var seen = callee.received().takeRequest("OPTIONS", Duration.ofSeconds(1)).orElseThrow();
+        assertThat(seen.transport()).isEqualTo(Transport.UDP);
+        assertThat(seen.from().getPort()).isEqualTo(caller.port(Transport.UDP));
+        assertThat(callee.received().takeRequest("OPTIONS", Duration.ofMillis(50))).isEmpty();
     }
 
     @Test
