@@ -24,6 +24,32 @@ class SrtpProtectorTest {
         return p;
     }
 
+    /**
+     * libSRTP's reference packet (test/srtp_driver.c, srtp_validate): default policy, master key||salt
+     * e1f97a0d...aabe6, SSRC 0xcafebabe. Proves that the key||salt from SDP reaches jitsi-srtp in the right
+     * order and that the simulators' SRTP matches libSRTP (and so Asterisk's res_srtp) byte for byte.
+     */
+    @Test
+    void matchesLibsrtpReferencePacketForBothTagLengths() {
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        byte[] key = hex.parseHex("e1f97a0d3e018be0d64fa32c06de41390ec675ad498afeebb6960b3aabe6");
+        String plain = "800f1234decafbadcafebabe" + "ab".repeat(16);
+        String cipher80 = "800f1234decafbadcafebabe4e55dc4ce79978d88ca4d215949d2402b78d6acc99ea179b8dbb";
+        for (SrtpSuite suite : SrtpSuite.values()) {
+            byte[] p = new byte[64];
+            byte[] pt = hex.parseHex(plain);
+            System.arraycopy(pt, 0, p, 0, pt.length);
+            SrtpProtector sender = new SrtpProtector(suite, key, key);
+            int len = sender.protect(p, pt.length);
+            String expected = suite == SrtpSuite.AES_CM_128_HMAC_SHA1_80 ? cipher80
+                    : cipher80.substring(0, 2 * (28 + 4));
+            assertThat(hex.formatHex(Arrays.copyOf(p, len))).as(suite.name()).isEqualTo(expected);
+            SrtpProtector receiver = new SrtpProtector(suite, key, key);
+            assertThat(receiver.unprotect(p, len)).isEqualTo(pt.length);
+            assertThat(hex.formatHex(Arrays.copyOf(p, pt.length))).isEqualTo(plain);
+        }
+    }
+
     @Test
     void roundTripWithBothTagLengths() {
         for (SrtpSuite suite : SrtpSuite.values()) {
