@@ -41,6 +41,7 @@ public final class SipUa implements AutoCloseable {
     private static final long T1_MS = Transactions.T1_MS;
     private static final long T2_MS = Transactions.T2_MS;
     private static final long ENDED_CALL_RETENTION_S = 300;
+    private static final int MAX_NONCES = 1000;
     private static final String ALLOW = "INVITE, ACK, CANCEL, OPTIONS, BYE, INFO";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -50,7 +51,16 @@ public final class SipUa implements AutoCloseable {
     private final Map<String, Call> calls = new ConcurrentHashMap<>();
     private final Transactions txs;
     private final ReceivedLog receivedLog = new ReceivedLog();
-    private final Set<String> nonces = Collections.newSetFromMap(new ConcurrentHashMap<>());
+    /** Nonces issued in digest challenges; the oldest are forgotten past {@value #MAX_NONCES}. */
+    private final Set<String> nonces = Collections.synchronizedSet(Collections.newSetFromMap(
+            new LinkedHashMap<String, Boolean>() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > MAX_NONCES;
+                }
+            }));
     private final List<Consumer<Call>> incomingHandlers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
@@ -548,6 +558,14 @@ public final class SipUa implements AutoCloseable {
             return;
         }
         String localTag = randomHex(4);
+        long active = calls.values().stream().filter(c -> c.state() != CallState.ENDED).count();
+        if (active >= cfg.maxCalls) {
+            SipMessage busy = withWarning(response(req, 503, "Service Unavailable", localTag),
+                    "simulator limit of " + cfg.maxCalls + " simultaneous calls reached");
+            busy.add("Retry-After", "5");
+            tx.send(busy);
+            return;
+        }
         if (!cfg.credentials.isEmpty()) {
             DigestAuth.Verdict v = DigestAuth.verify(req.header("Authorization"), "INVITE", cfg.credentials, cfg.realm,
                     nonces::contains);

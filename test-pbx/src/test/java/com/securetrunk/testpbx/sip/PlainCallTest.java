@@ -147,6 +147,21 @@ class PlainCallTest {
     }
 
     @Test
+    void callsBeyondTheLimitGet503() throws Exception {
+        SipUa small = SipUa.start(UaConfig.pbx().name("small").maxCalls(1).autoAnswer(true, Duration.ofMillis(10)));
+        try {
+            Call first = caller.call(CallRequest.to(small.uri("600", Transport.UDP)));
+            assertThat(first.awaitState(CallState.ANSWERED, WAIT)).isTrue();
+            Call second = caller.call(CallRequest.to(small.uri("601", Transport.UDP)));
+            assertThat(second.awaitState(CallState.ENDED, WAIT)).isTrue();
+            assertThat(second.endReason().orElseThrow().status()).isEqualTo(503);
+            first.hangup();
+        } finally {
+            small.close();
+        }
+    }
+
+    @Test
     void unreachableTargetEndsWithTransportError() throws Exception {
         Call call = caller.call(CallRequest.to("sip:600@127.0.0.1:1;transport=tcp"));
         assertThat(call.awaitState(CallState.ENDED, WAIT)).isTrue();
