@@ -56,6 +56,11 @@ class PlainCallTest {
         assertThat(out.problems(50)).as(out.summary()).isEmpty();
         assertThat(in.problems(50)).as(in.summary()).isEmpty();
         assertThat(incoming.invite().header("From")).startsWith("\"AMI test\" <sip:555@");
+        assertThat(incoming.extension()).isEqualTo("600");
+        assertThat(incoming.callerNumber()).isEqualTo("555");
+        assertThat(incoming.callerName()).isEqualTo("AMI test");
+        assertThat(call.extension()).isEqualTo("600");
+        assertThat(call.callerNumber()).isEqualTo("555");
         // what was recorded is the caller's signal, sample for sample
         short[] heard = incoming.recording().samples();
         assertThat(heard.length).isGreaterThanOrEqualTo(50 * 160);
