@@ -129,7 +129,13 @@ public final class SipUa implements AutoCloseable {
         Call call = new Call(this, Call.Direction.OUTGOING, callId, CallState.CALLING);
         call.request = req;
         track(call);
-        core.execute(() -> startOutgoing(call));
+        core.execute(() -> {
+            try {
+                startOutgoing(call);
+            } catch (RuntimeException e) {
+                call.end(new EndReason(EndReason.Kind.TRANSPORT_ERROR, 0, e.getMessage()));
+            }
+        });
         return call;
     }
 

@@ -148,6 +148,9 @@ final class Transactions {
         void onResponse(SipMessage resp) {
             if (resp.status() < 200) {
                 provisional = true;
+                if (request.method().equals("INVITE") && timeout != null) {
+                    timeout.cancel(false); // Timer B only runs in the Calling state (17.1.1.2): it may ring
+                }
                 if (!done) {
                     onResponse.accept(resp);
                 }

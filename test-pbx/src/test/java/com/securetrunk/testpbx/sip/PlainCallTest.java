@@ -171,6 +171,9 @@ class PlainCallTest {
         Call call = caller.call(CallRequest.to("sip:600@127.0.0.1:1;transport=tcp"));
         assertThat(call.awaitState(CallState.ENDED, WAIT)).isTrue();
         assertThat(call.endReason().orElseThrow().kind()).isEqualTo(EndReason.Kind.TRANSPORT_ERROR);
+        Call ws = caller.call(CallRequest.to("sip:600@127.0.0.1:5060;transport=ws"));
+        assertThat(ws.awaitState(CallState.ENDED, WAIT)).isTrue();
+        assertThat(ws.endReason().orElseThrow().text()).contains("unknown SIP transport 'ws'");
         Call bad = caller.call(CallRequest.to("mailto:someone"));
         assertThat(bad.awaitState(CallState.ENDED, WAIT)).isTrue();
         assertThat(bad.endReason().orElseThrow().text()).contains("mailto");
