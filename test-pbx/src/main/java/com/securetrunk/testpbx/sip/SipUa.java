@@ -51,6 +51,7 @@ public final class SipUa implements AutoCloseable {
     private final Map<String, Call> calls = new ConcurrentHashMap<>();
     private final Transactions txs;
     private final ReceivedLog receivedLog = new ReceivedLog();
+    private final Messages msgs;
     /** Nonces issued in digest challenges; the oldest are forgotten past {@value #MAX_NONCES}. */
     private final Set<String> nonces = Collections.synchronizedSet(Collections.newSetFromMap(
             new LinkedHashMap<String, Boolean>() {
@@ -73,6 +74,7 @@ public final class SipUa implements AutoCloseable {
         });
         this.transports = new SipTransports(cfg.name, cfg.address, cfg.sslContext, this::onMessage);
         this.txs = new Transactions(cfg.name, transports, core, cfg.transactionTimeout);
+        this.msgs = new Messages(cfg, transports);
     }
 
     /** Starts a UA: binds its listeners and is ready to place and answer calls. */
@@ -101,7 +103,7 @@ public final class SipUa implements AutoCloseable {
 
     /** A URI that reaches this UA over {@code t}, e.g. {@code sip:asterisk@127.0.0.1:5060;transport=tcp}. */
     public String uri(String user, Transport t) {
-        return "sip:" + user + "@" + hostPort(t) + (t == Transport.UDP ? "" : ";transport=" + t.name().toLowerCase());
+        return "sip:" + user + "@" + msgs.hostPort(t) + (t == Transport.UDP ? "" : ";transport=" + t.name().toLowerCase());
     }
 
     /**
@@ -146,9 +148,9 @@ public final class SipUa implements AutoCloseable {
             try {
                 SipMessage req = SipMessage.request("OPTIONS", uri);
                 Transport t = transport;
-                addVia(req, t);
+                msgs.addVia(req, t);
                 req.add("Max-Forwards", "70");
-                req.add("From", "<sip:" + cfg.user + "@" + hostPort(t) + ">;tag=" + randomHex(4));
+                req.add("From", "<sip:" + cfg.user + "@" + msgs.hostPort(t) + ">;tag=" + randomHex(4));
                 req.add("To", "<" + uri + ">");
                 req.add("Call-ID", randomHex(16) + "@" + cfg.address.getHostAddress());
                 req.add("CSeq", "1 OPTIONS");
@@ -212,7 +214,7 @@ public final class SipUa implements AutoCloseable {
         call.remoteTarget = requestUri;
         call.localTag = randomHex(4);
         String user = req.fromUser != null ? req.fromUser : cfg.user;
-        call.localUri = "sip:" + user + "@" + hostPort(t);
+        call.localUri = "sip:" + user + "@" + msgs.hostPort(t);
         String display = req.displayName != null ? "\"" + req.displayName + "\" " : "";
         call.fromHeader = display + "<" + call.localUri + ">;tag=" + call.localTag;
         call.toHeader = "<" + requestUri + ">";
@@ -252,11 +254,11 @@ public final class SipUa implements AutoCloseable {
     private void sendInvite(Call call, String authorization) {
         CallRequest req = call.request;
         SipMessage invite = SipMessage.request("INVITE", call.remoteUri);
-        String branch = addVia(invite, call.transport);
+        String branch = msgs.addVia(invite, call.transport);
         invite.add("Max-Forwards", "70");
         invite.add("From", call.fromHeader);
         invite.add("To", call.toHeader);
-        invite.add("Contact", contact(call.localUri.substring(4, call.localUri.indexOf('@')), call.transport));
+        invite.add("Contact", msgs.contact(call.localUri.substring(4, call.localUri.indexOf('@')), call.transport));
         invite.add("Call-ID", call.callId());
         invite.add("CSeq", call.localCseq + " INVITE");
         invite.add("User-Agent", cfg.userAgent);
@@ -382,7 +384,7 @@ public final class SipUa implements AutoCloseable {
     private SipMessage inDialogRequest(Call call, String method, long cseq) {
         String target = call.remoteTarget;
         SipMessage req = SipMessage.request(method, target);
-        addVia(req, call.transport);
+        msgs.addVia(req, call.transport);
         req.add("Max-Forwards", "70");
         req.add("From", call.fromHeader);
         req.add("To", call.toHeader);
@@ -537,16 +539,16 @@ public final class SipUa implements AutoCloseable {
             case "BYE" -> onBye(req, tx);
             case "CANCEL" -> onCancel(req, tx);
             case "OPTIONS" -> {
-                SipMessage ok = response(req, 200, "OK", tagFor(req));
+                SipMessage ok = msgs.response(req, 200, "OK", tagFor(req));
                 ok.add("Allow", ALLOW);
                 ok.add("Accept", "application/sdp");
                 ok.add("Supported", "replaces, timer");
                 ok.add("User-Agent", cfg.userAgent);
                 tx.send(ok);
             }
-            case "INFO", "UPDATE", "NOTIFY" -> tx.send(response(req, 200, "OK", null));
+            case "INFO", "UPDATE", "NOTIFY" -> tx.send(msgs.response(req, 200, "OK", null));
             default -> {
-                SipMessage r = response(req, 501, "Not Implemented", tagFor(req));
+                SipMessage r = msgs.response(req, 501, "Not Implemented", tagFor(req));
                 r.add("Allow", ALLOW);
                 tx.send(r);
             }
@@ -566,7 +568,7 @@ public final class SipUa implements AutoCloseable {
         String localTag = randomHex(4);
         long active = calls.values().stream().filter(c -> c.state() != CallState.ENDED).count();
         if (active >= cfg.maxCalls) {
-            SipMessage busy = withWarning(response(req, 503, "Service Unavailable", localTag),
+            SipMessage busy = msgs.withWarning(msgs.response(req, 503, "Service Unavailable", localTag),
                     "simulator limit of " + cfg.maxCalls + " simultaneous calls reached");
             busy.add("Retry-After", "5");
             tx.send(busy);
@@ -577,12 +579,12 @@ public final class SipUa implements AutoCloseable {
                     nonces::contains);
             if (v != DigestAuth.Verdict.OK) {
                 if (v == DigestAuth.Verdict.WRONG) {
-                    tx.send(withWarning(response(req, 403, "Forbidden", localTag), "wrong credentials"));
+                    tx.send(msgs.withWarning(msgs.response(req, 403, "Forbidden", localTag), "wrong credentials"));
                     return;
                 }
                 String nonce = randomHex(16);
                 nonces.add(nonce);
-                SipMessage challenge = response(req, 401, "Unauthorized", localTag);
+                SipMessage challenge = msgs.response(req, 401, "Unauthorized", localTag);
                 challenge.add("WWW-Authenticate", DigestAuth.challenge(cfg.realm, nonce));
                 tx.send(challenge);
                 return;
@@ -602,7 +604,7 @@ public final class SipUa implements AutoCloseable {
         if (decision instanceof Rejection r) {
             LOG.info("{}: refusing INVITE {} over {}: {} {}", cfg.name, req.callId(), from.transport(), r.status(),
                     r.warning());
-            tx.send(withWarning(response(req, r.status(), r.reason(), localTag), r.warning()));
+            tx.send(msgs.withWarning(msgs.response(req, r.status(), r.reason(), localTag), r.warning()));
             return;
         }
         MediaNegotiation.AnswerPlan plan = (MediaNegotiation.AnswerPlan) decision;
@@ -630,13 +632,13 @@ public final class SipUa implements AutoCloseable {
             call.media = MediaStream.open(cfg.address, TestSignal.CALLEE, TestSignal.CALLER, cfg.answerAudioFault,
                     cfg.name + "-in", dtmfPt);
         } catch (IOException e) {
-            tx.send(withWarning(response(req, 500, "Server Internal Error", localTag), "no RTP port"));
+            tx.send(msgs.withWarning(msgs.response(req, 500, "Server Internal Error", localTag), "no RTP port"));
             return;
         }
         track(call);
-        tx.send(response(req, 100, "Trying", null));
-        SipMessage ringing = response(req, 180, "Ringing", localTag);
-        ringing.add("Contact", contact(cfg.user, call.transport));
+        tx.send(msgs.response(req, 100, "Trying", null));
+        SipMessage ringing = msgs.response(req, 180, "Ringing", localTag);
+        ringing.add("Contact", msgs.contact(cfg.user, call.transport));
         tx.send(ringing);
         for (Consumer<Call> handler : incomingHandlers) {
             try {
@@ -671,8 +673,8 @@ public final class SipUa implements AutoCloseable {
         call.localSdp = SdpWriter.write(cfg.sdpStyle, new SdpWriter.Params(cfg.sdpSessionName, sessionId, sessionId,
                 cfg.address.getHostAddress(), m.localPort(), plan.secure(), plan.answerPts(), plan.dtmfPt(),
                 cryptoLines, false));
-        SipMessage ok = response(call.invite, 200, "OK", call.localTag);
-        ok.add("Contact", contact(cfg.user, call.transport));
+        SipMessage ok = msgs.response(call.invite, 200, "OK", call.localTag);
+        ok.add("Contact", msgs.contact(cfg.user, call.transport));
         ok.add("Allow", ALLOW);
         ok.add("User-Agent", cfg.userAgent);
         ok.body("application/sdp", call.localSdp);
@@ -712,7 +714,7 @@ public final class SipUa implements AutoCloseable {
     private void onReInvite(SipMessage req, Transactions.ServerTx tx) {
         Call call = calls.get(req.callId());
         if (call == null || call.state() != CallState.ANSWERED) {
-            tx.send(response(req, 481, "Call/Transaction Does Not Exist", null));
+            tx.send(msgs.response(req, 481, "Call/Transaction Does Not Exist", null));
             return;
         }
         try {
@@ -727,11 +729,11 @@ public final class SipUa implements AutoCloseable {
                 }
             }
         } catch (SipParseException e) {
-            tx.send(withWarning(response(req, 400, "Bad Request", null), "unparsable SDP: " + e.getMessage()));
+            tx.send(msgs.withWarning(msgs.response(req, 400, "Bad Request", null), "unparsable SDP: " + e.getMessage()));
             return;
         }
-        SipMessage ok = response(req, 200, "OK", null);
-        ok.add("Contact", contact(cfg.user, call.transport));
+        SipMessage ok = msgs.response(req, 200, "OK", null);
+        ok.add("Contact", msgs.contact(cfg.user, call.transport));
         ok.body("application/sdp", call.localSdp);
         tx.send(ok);
     }
@@ -753,10 +755,10 @@ public final class SipUa implements AutoCloseable {
         Call call = calls.get(req.callId());
         if (call == null || call.state() == CallState.ENDED && call.endReason().map(r -> r.kind()
                 != EndReason.Kind.LOCAL_HANGUP).orElse(true)) {
-            tx.send(response(req, 481, "Call/Transaction Does Not Exist", null));
+            tx.send(msgs.response(req, 481, "Call/Transaction Does Not Exist", null));
             return;
         }
-        tx.send(response(req, 200, "OK", null));
+        tx.send(msgs.response(req, 200, "OK", null));
         stopOkRetransmit(call);
         call.markConfirmed();
         call.end(new EndReason(EndReason.Kind.REMOTE_HANGUP, 0, "BYE received"));
@@ -765,10 +767,10 @@ public final class SipUa implements AutoCloseable {
     private void onCancel(SipMessage req, Transactions.ServerTx tx) {
         Transactions.ServerTx inviteTx = txs.server(req.topViaBranch(), "INVITE");
         if (inviteTx == null) {
-            tx.send(response(req, 481, "Call/Transaction Does Not Exist", null));
+            tx.send(msgs.response(req, 481, "Call/Transaction Does Not Exist", null));
             return;
         }
-        tx.send(response(req, 200, "OK", null));
+        tx.send(msgs.response(req, 200, "OK", null));
         Call call = calls.get(req.callId());
         if (call != null && call.state() == CallState.RINGING) {
             respond(inviteTx, call.invite, 487, "Request Terminated", call.localTag, null, null);
@@ -778,54 +780,9 @@ public final class SipUa implements AutoCloseable {
 
     // ---------------------------------------------------------------- message building
 
-    private String hostPort(Transport t) {
-        int port = transports.port(t);
-        if (port < 0) {
-            port = transports.port(Transport.UDP);
-        }
-        return SipUri.hostForUri(cfg.address.getHostAddress()) + ":" + port;
-    }
-
-    private String contact(String user, Transport t) {
-        return "<sip:" + user + "@" + hostPort(t) + (t == Transport.UDP ? "" : ";transport=" + t.token().toLowerCase())
-                + ">";
-    }
-
-    /** Adds a new top Via and returns its branch. */
-    private String addVia(SipMessage req, Transport t) {
-        String branch = "z9hG4bK" + randomHex(10);
-        req.add("Via", "SIP/2.0/" + t.token() + " " + hostPort(t) + ";rport;branch=" + branch);
-        return branch;
-    }
-
-    private SipMessage response(SipMessage req, int status, String reason, String toTag) {
-        SipMessage r = SipMessage.response(status, reason);
-        r.copy(req, "Via");
-        r.add("From", req.header("From"));
-        String to = req.header("To");
-        if (toTag != null && NameAddr.tag(to) == null && status > 100) {
-            to = to + ";tag=" + toTag;
-        }
-        r.add("To", to);
-        r.add("Call-ID", req.callId());
-        r.add("CSeq", req.header("CSeq"));
-        if (status >= 200 && status < 300 || status == 180) {
-            r.copy(req, "Record-Route");
-        }
-        r.add("Server", cfg.userAgent);
-        return r;
-    }
-
-    private SipMessage withWarning(SipMessage r, String warning) {
-        if (warning != null) {
-            r.add("Warning", "399 " + cfg.address.getHostAddress() + " \"" + warning.replace('"', '\'') + "\"");
-        }
-        return r;
-    }
-
     private void respond(Transactions.ServerTx tx, SipMessage req, int status, String reason, String tag, String warning,
                          String body) {
-        SipMessage r = withWarning(response(req, status, reason, tag), warning);
+        SipMessage r = msgs.withWarning(msgs.response(req, status, reason, tag), warning);
         if (body != null) {
             r.body("application/sdp", body);
         }
