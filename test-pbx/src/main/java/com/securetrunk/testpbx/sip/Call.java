@@ -96,6 +96,45 @@ public final class Call {
         return localUri;
     }
 
+    /**
+     * The extension this call is for: the user part of the Request-URI (incoming) or of the target
+     * (outgoing), e.g. {@code 600}; empty if the URI has no user part.
+     */
+    public String extension() {
+        String uri = direction == Direction.INCOMING && invite != null ? invite.requestUri() : remoteUri;
+        return userOf(uri);
+    }
+
+    /** The caller's user part (From of an incoming call, our own user for an outgoing one). */
+    public String callerNumber() {
+        return userOf(direction == Direction.INCOMING ? remoteUri : localUri);
+    }
+
+    /** The display name in the incoming INVITE's From header, or empty. */
+    public String callerName() {
+        SipMessage i = invite;
+        String from = i == null ? null : i.header("From");
+        if (from == null) {
+            return "";
+        }
+        int lt = from.indexOf('<');
+        String name = lt > 0 ? from.substring(0, lt).trim() : "";
+        return name.startsWith("\"") && name.endsWith("\"") && name.length() >= 2
+                ? name.substring(1, name.length() - 1) : name;
+    }
+
+    private static String userOf(String uri) {
+        if (uri == null) {
+            return "";
+        }
+        try {
+            String user = SipUri.parse(uri).user();
+            return user == null ? "" : user;
+        } catch (SipParseException e) {
+            return "";
+        }
+    }
+
     public Transport transport() {
         return transport;
     }
@@ -192,6 +231,12 @@ public final class Call {
             Thread.sleep(20);
         }
         return true;
+    }
+
+    /** The first {@value com.securetrunk.testpbx.media.Recording#MAX_SECONDS} s of audio received, or null. */
+    public com.securetrunk.testpbx.media.Recording recording() {
+        MediaStream m = media;
+        return m == null ? null : m.recording();
     }
 
     /** What was sent and received so far (or in total, once the call ended). */

@@ -62,6 +62,15 @@ public final class SipTransports implements AutoCloseable {
 
     /** Opens the listeners; a port of -1 disables that transport, 0 picks an ephemeral port. */
     public void start(int udpPort, int tcpPort, int tlsPort) throws IOException {
+        try {
+            open(udpPort, tcpPort, tlsPort);
+        } catch (java.net.BindException e) {
+            throw new java.net.BindException(e.getMessage() + " (" + name + " on " + bindAddress.getHostAddress()
+                    + ", ports UDP " + udpPort + ", TCP " + tcpPort + ", TLS " + tlsPort + "; -1 = off)");
+        }
+    }
+
+    private void open(int udpPort, int tcpPort, int tlsPort) throws IOException {
         if (udpPort >= 0) {
             udp = new DatagramSocket(new InetSocketAddress(bindAddress, udpPort));
             udp.setReceiveBufferSize(1 << 20);

@@ -38,8 +38,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class SipUa implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SipUa.class);
-    private static final long T1_MS = 500;
-    private static final long T2_MS = 4000;
+    private static final long T1_MS = Transactions.T1_MS;
+    private static final long T2_MS = Transactions.T2_MS;
+    private static final long ENDED_CALL_RETENTION_S = 300;
+    private static final int MAX_NONCES = 1000;
     private static final String ALLOW = "INVITE, ACK, CANCEL, OPTIONS, BYE, INFO";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -47,10 +49,20 @@ public final class SipUa implements AutoCloseable {
     private final SipTransports transports;
     private final ScheduledExecutorService core;
     private final Map<String, Call> calls = new ConcurrentHashMap<>();
-    private final Map<String, ClientTx> clientTxs = new ConcurrentHashMap<>();
-    private final Map<String, ServerTx> serverTxs = new ConcurrentHashMap<>();
-    private final Set<String> nonces = Collections.newSetFromMap(new ConcurrentHashMap<>());
-    private volatile Consumer<Call> incomingHandler = c -> { };
+    private final Transactions txs;
+    private final ReceivedLog receivedLog = new ReceivedLog();
+    private final Messages msgs;
+    /** Nonces issued in digest challenges; the oldest are forgotten past {@value #MAX_NONCES}. */
+    private final Set<String> nonces = Collections.synchronizedSet(Collections.newSetFromMap(
+            new LinkedHashMap<String, Boolean>() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > MAX_NONCES;
+                }
+            }));
+    private final List<Consumer<Call>> incomingHandlers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     private SipUa(UaConfig cfg) {
@@ -61,6 +73,8 @@ public final class SipUa implements AutoCloseable {
             return t;
         });
         this.transports = new SipTransports(cfg.name, cfg.address, cfg.sslContext, this::onMessage);
+        this.txs = new Transactions(cfg.name, transports, core, cfg.transactionTimeout);
+        this.msgs = new Messages(cfg, transports);
     }
 
     /** Starts a UA: binds its listeners and is ready to place and answer calls. */
@@ -89,15 +103,24 @@ public final class SipUa implements AutoCloseable {
 
     /** A URI that reaches this UA over {@code t}, e.g. {@code sip:asterisk@127.0.0.1:5060;transport=tcp}. */
     public String uri(String user, Transport t) {
-        return "sip:" + user + "@" + hostPort(t) + (t == Transport.UDP ? "" : ";transport=" + t.name().toLowerCase());
+        return "sip:" + user + "@" + msgs.hostPort(t) + (t == Transport.UDP ? "" : ";transport=" + t.name().toLowerCase());
     }
 
-    /** Called with every incoming call while it rings (after auth and SDP checks passed). */
+    /**
+     * Adds a handler called (on the UA thread) with every incoming call while it rings, after the auth and SDP
+     * checks passed. With auto-answer on, the call is answered after the configured delay unless a handler
+     * calls {@link Call#reject} or {@link Call#answer} first.
+     */
     public void onIncomingCall(Consumer<Call> handler) {
-        this.incomingHandler = handler;
+        incomingHandlers.add(handler);
     }
 
-    /** Calls known to this UA (ended ones included). */
+    /** The last messages this UA received, for asserting what a peer sent. */
+    public ReceivedLog received() {
+        return receivedLog;
+    }
+
+    /** Calls known to this UA, including those that ended in the last five minutes. */
     public List<Call> calls() {
         return new ArrayList<>(calls.values());
     }
@@ -107,8 +130,14 @@ public final class SipUa implements AutoCloseable {
         String callId = randomHex(16) + "@" + cfg.address.getHostAddress();
         Call call = new Call(this, Call.Direction.OUTGOING, callId, CallState.CALLING);
         call.request = req;
-        calls.put(callId, call);
-        core.execute(() -> startOutgoing(call));
+        track(call);
+        core.execute(() -> {
+            try {
+                startOutgoing(call);
+            } catch (RuntimeException e) {
+                call.end(new EndReason(EndReason.Kind.TRANSPORT_ERROR, 0, e.getMessage()));
+            }
+        });
         return call;
     }
 
@@ -119,15 +148,15 @@ public final class SipUa implements AutoCloseable {
             try {
                 SipMessage req = SipMessage.request("OPTIONS", uri);
                 Transport t = transport;
-                addVia(req, t);
+                msgs.addVia(req, t);
                 req.add("Max-Forwards", "70");
-                req.add("From", "<sip:" + cfg.user + "@" + hostPort(t) + ">;tag=" + randomHex(4));
+                req.add("From", "<sip:" + cfg.user + "@" + msgs.hostPort(t) + ">;tag=" + randomHex(4));
                 req.add("To", "<" + uri + ">");
                 req.add("Call-ID", randomHex(16) + "@" + cfg.address.getHostAddress());
                 req.add("CSeq", "1 OPTIONS");
                 req.add("User-Agent", cfg.userAgent);
                 req.add("Accept", "application/sdp");
-                sendRequest(req, t, dest, null, null, resp -> {
+                txs.sendRequest(req, t, dest, null, null, resp -> {
                     if (resp.status() >= 200) {
                         result.complete(resp);
                     }
@@ -137,6 +166,16 @@ public final class SipUa implements AutoCloseable {
             }
         });
         return result;
+    }
+
+    /** Keeps a call findable by Call-ID until a while after it ended (late BYE/ACK retransmissions). */
+    private void track(Call call) {
+        calls.put(call.callId(), call);
+        call.addListener((c, state) -> {
+            if (state == CallState.ENDED && !closed) {
+                core.schedule(() -> calls.remove(c.callId(), c), ENDED_CALL_RETENTION_S, TimeUnit.SECONDS);
+            }
+        });
     }
 
     // ---------------------------------------------------------------- outgoing calls
@@ -175,7 +214,7 @@ public final class SipUa implements AutoCloseable {
         call.remoteTarget = requestUri;
         call.localTag = randomHex(4);
         String user = req.fromUser != null ? req.fromUser : cfg.user;
-        call.localUri = "sip:" + user + "@" + hostPort(t);
+        call.localUri = "sip:" + user + "@" + msgs.hostPort(t);
         String display = req.displayName != null ? "\"" + req.displayName + "\" " : "";
         call.fromHeader = display + "<" + call.localUri + ">;tag=" + call.localTag;
         call.toHeader = "<" + requestUri + ">";
@@ -215,11 +254,11 @@ public final class SipUa implements AutoCloseable {
     private void sendInvite(Call call, String authorization) {
         CallRequest req = call.request;
         SipMessage invite = SipMessage.request("INVITE", call.remoteUri);
-        String branch = addVia(invite, call.transport);
+        String branch = msgs.addVia(invite, call.transport);
         invite.add("Max-Forwards", "70");
         invite.add("From", call.fromHeader);
         invite.add("To", call.toHeader);
-        invite.add("Contact", contact(call.localUri.substring(4, call.localUri.indexOf('@')), call.transport));
+        invite.add("Contact", msgs.contact(call.localUri.substring(4, call.localUri.indexOf('@')), call.transport));
         invite.add("Call-ID", call.callId());
         invite.add("CSeq", call.localCseq + " INVITE");
         invite.add("User-Agent", cfg.userAgent);
@@ -235,7 +274,7 @@ public final class SipUa implements AutoCloseable {
         invite.body("application/sdp", call.localSdp);
         call.invite = invite;
         call.inviteBranch = branch;
-        ClientTx tx = sendRequest(invite, call.transport, call.destination, call.connection, call.serverName,
+        Transactions.ClientTx tx = txs.sendRequest(invite, call.transport, call.destination, call.connection, call.serverName,
                 resp -> onInviteResponse(call, resp),
                 err -> call.end(err instanceof java.util.concurrent.TimeoutException
                         ? new EndReason(EndReason.Kind.TIMEOUT, 0, "no final response to INVITE")
@@ -328,13 +367,13 @@ public final class SipUa implements AutoCloseable {
         ack.add("Call-ID", invite.callId());
         ack.add("CSeq", invite.cseqNumber() + " ACK");
         ack.copy(invite, "Route");
-        sendStateless(ack, call.transport, call.destination, call.connection, call.serverName);
+        txs.sendStateless(ack, call.transport, call.destination, call.connection, call.serverName);
     }
 
     private void sendAck2xx(Call call, long cseq) {
         SipMessage ack = inDialogRequest(call, "ACK", cseq);
         Route r = inDialogRoute(call);
-        sendStateless(ack, r.transport, r.dest, call.connection, call.serverName);
+        txs.sendStateless(ack, r.transport, r.dest, call.connection, call.serverName);
     }
 
     // ---------------------------------------------------------------- in-dialog helpers
@@ -345,7 +384,7 @@ public final class SipUa implements AutoCloseable {
     private SipMessage inDialogRequest(Call call, String method, long cseq) {
         String target = call.remoteTarget;
         SipMessage req = SipMessage.request(method, target);
-        addVia(req, call.transport);
+        msgs.addVia(req, call.transport);
         req.add("Max-Forwards", "70");
         req.add("From", call.fromHeader);
         req.add("To", call.toHeader);
@@ -379,7 +418,7 @@ public final class SipUa implements AutoCloseable {
         call.localCseq++;
         SipMessage bye = inDialogRequest(call, "BYE", call.localCseq);
         Route r = inDialogRoute(call);
-        sendRequest(bye, r.transport, r.dest, call.connection, call.serverName, resp -> { }, err -> { });
+        txs.sendRequest(bye, r.transport, r.dest, call.connection, call.serverName, resp -> { }, err -> { });
     }
 
     // ---------------------------------------------------------------- application actions
@@ -393,7 +432,7 @@ public final class SipUa implements AutoCloseable {
             if (call.direction() != Call.Direction.INCOMING || call.state() != CallState.RINGING) {
                 return;
             }
-            ServerTx tx = serverTxs.get(txKey(call.invite.topViaBranch(), "INVITE"));
+            Transactions.ServerTx tx = txs.server(call.invite.topViaBranch(), "INVITE");
             if (tx != null) {
                 respond(tx, call.invite, r.status(), r.reason(), call.localTag, r.warning(), null);
             }
@@ -408,7 +447,7 @@ public final class SipUa implements AutoCloseable {
                 return;
             }
             if (call.direction() == Call.Direction.INCOMING && s == CallState.RINGING) {
-                ServerTx tx = serverTxs.get(txKey(call.invite.topViaBranch(), "INVITE"));
+                Transactions.ServerTx tx = txs.server(call.invite.topViaBranch(), "INVITE");
                 if (tx != null) {
                     respond(tx, call.invite, 603, "Decline", call.localTag, null, null);
                 }
@@ -438,7 +477,7 @@ public final class SipUa implements AutoCloseable {
         cancel.add("Call-ID", invite.callId());
         cancel.add("CSeq", invite.cseqNumber() + " CANCEL");
         cancel.copy(invite, "Route");
-        sendRequest(cancel, call.transport, call.destination, call.connection, call.serverName, resp -> { },
+        txs.sendRequest(cancel, call.transport, call.destination, call.connection, call.serverName, resp -> { },
                 err -> { });
     }
 
@@ -448,6 +487,7 @@ public final class SipUa implements AutoCloseable {
         if (closed) {
             return;
         }
+        receivedLog.add(new ReceivedLog.Received(m, from.transport(), from.remote()));
         core.execute(() -> {
             try {
                 if (m.isRequest()) {
@@ -464,7 +504,7 @@ public final class SipUa implements AutoCloseable {
     private void onResponse(SipMessage resp) {
         String branch = resp.topViaBranch();
         String method = resp.cseqMethod();
-        ClientTx tx = branch == null ? null : clientTxs.get(txKey(branch, method));
+        Transactions.ClientTx tx = txs.client(branch, method);
         if (tx == null) {
             // a retransmitted 2xx for an INVITE whose transaction is gone: ACK it again (13.2.2.4)
             if ("INVITE".equals(method) && resp.status() >= 200 && resp.status() < 300) {
@@ -486,30 +526,29 @@ public final class SipUa implements AutoCloseable {
             return;
         }
         if (branch != null) {
-            ServerTx existing = serverTxs.get(txKey(branch, method));
+            Transactions.ServerTx existing = txs.server(branch, method);
             if (existing != null) {
                 existing.retransmitLast(); // a retransmitted request (17.2.1, 17.2.2)
                 return;
             }
         }
-        ServerTx tx = new ServerTx(txKey(branch == null ? randomHex(8) : branch, method), from);
-        serverTxs.put(tx.key, tx);
-        core.schedule(() -> serverTxs.remove(tx.key), 40, TimeUnit.SECONDS);
+        Transactions.ServerTx tx = txs.newServer(Transactions.key(branch == null ? randomHex(8) : branch, method),
+                from);
         switch (method) {
             case "INVITE" -> onInvite(req, from, tx);
             case "BYE" -> onBye(req, tx);
             case "CANCEL" -> onCancel(req, tx);
             case "OPTIONS" -> {
-                SipMessage ok = response(req, 200, "OK", tagFor(req));
+                SipMessage ok = msgs.response(req, 200, "OK", tagFor(req));
                 ok.add("Allow", ALLOW);
                 ok.add("Accept", "application/sdp");
                 ok.add("Supported", "replaces, timer");
                 ok.add("User-Agent", cfg.userAgent);
                 tx.send(ok);
             }
-            case "INFO", "UPDATE", "NOTIFY" -> tx.send(response(req, 200, "OK", null));
+            case "INFO", "UPDATE", "NOTIFY" -> tx.send(msgs.response(req, 200, "OK", null));
             default -> {
-                SipMessage r = response(req, 501, "Not Implemented", tagFor(req));
+                SipMessage r = msgs.response(req, 501, "Not Implemented", tagFor(req));
                 r.add("Allow", ALLOW);
                 tx.send(r);
             }
@@ -520,24 +559,32 @@ public final class SipUa implements AutoCloseable {
         return NameAddr.tag(req.header("To")) == null ? randomHex(4) : null;
     }
 
-    private void onInvite(SipMessage req, SipTransports.Inbound from, ServerTx tx) {
+    private void onInvite(SipMessage req, SipTransports.Inbound from, Transactions.ServerTx tx) {
         String toTag = NameAddr.tag(req.header("To"));
         if (toTag != null) {
             onReInvite(req, tx);
             return;
         }
         String localTag = randomHex(4);
+        long active = calls.values().stream().filter(c -> c.state() != CallState.ENDED).count();
+        if (active >= cfg.maxCalls) {
+            SipMessage busy = msgs.withWarning(msgs.response(req, 503, "Service Unavailable", localTag),
+                    "simulator limit of " + cfg.maxCalls + " simultaneous calls reached");
+            busy.add("Retry-After", "5");
+            tx.send(busy);
+            return;
+        }
         if (!cfg.credentials.isEmpty()) {
             DigestAuth.Verdict v = DigestAuth.verify(req.header("Authorization"), "INVITE", cfg.credentials, cfg.realm,
                     nonces::contains);
             if (v != DigestAuth.Verdict.OK) {
                 if (v == DigestAuth.Verdict.WRONG) {
-                    tx.send(withWarning(response(req, 403, "Forbidden", localTag), "wrong credentials"));
+                    tx.send(msgs.withWarning(msgs.response(req, 403, "Forbidden", localTag), "wrong credentials"));
                     return;
                 }
                 String nonce = randomHex(16);
                 nonces.add(nonce);
-                SipMessage challenge = response(req, 401, "Unauthorized", localTag);
+                SipMessage challenge = msgs.response(req, 401, "Unauthorized", localTag);
                 challenge.add("WWW-Authenticate", DigestAuth.challenge(cfg.realm, nonce));
                 tx.send(challenge);
                 return;
@@ -557,7 +604,7 @@ public final class SipUa implements AutoCloseable {
         if (decision instanceof Rejection r) {
             LOG.info("{}: refusing INVITE {} over {}: {} {}", cfg.name, req.callId(), from.transport(), r.status(),
                     r.warning());
-            tx.send(withWarning(response(req, r.status(), r.reason(), localTag), r.warning()));
+            tx.send(msgs.withWarning(msgs.response(req, r.status(), r.reason(), localTag), r.warning()));
             return;
         }
         MediaNegotiation.AnswerPlan plan = (MediaNegotiation.AnswerPlan) decision;
@@ -585,18 +632,20 @@ public final class SipUa implements AutoCloseable {
             call.media = MediaStream.open(cfg.address, TestSignal.CALLEE, TestSignal.CALLER, cfg.answerAudioFault,
                     cfg.name + "-in", dtmfPt);
         } catch (IOException e) {
-            tx.send(withWarning(response(req, 500, "Server Internal Error", localTag), "no RTP port"));
+            tx.send(msgs.withWarning(msgs.response(req, 500, "Server Internal Error", localTag), "no RTP port"));
             return;
         }
-        calls.put(call.callId(), call);
-        tx.send(response(req, 100, "Trying", null));
-        SipMessage ringing = response(req, 180, "Ringing", localTag);
-        ringing.add("Contact", contact(cfg.user, call.transport));
+        track(call);
+        tx.send(msgs.response(req, 100, "Trying", null));
+        SipMessage ringing = msgs.response(req, 180, "Ringing", localTag);
+        ringing.add("Contact", msgs.contact(cfg.user, call.transport));
         tx.send(ringing);
-        try {
-            incomingHandler.accept(call);
-        } catch (RuntimeException e) {
-            LOG.warn("{}: incoming call handler failed", cfg.name, e);
+        for (Consumer<Call> handler : incomingHandlers) {
+            try {
+                handler.accept(call);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: incoming call handler failed", cfg.name, e);
+            }
         }
         if (cfg.autoAnswer) {
             core.schedule(() -> doAnswer(call), cfg.answerDelay.toMillis(), TimeUnit.MILLISECONDS);
@@ -607,7 +656,7 @@ public final class SipUa implements AutoCloseable {
         if (call.direction() != Call.Direction.INCOMING || call.state() != CallState.RINGING) {
             return;
         }
-        ServerTx tx = serverTxs.get(txKey(call.invite.topViaBranch(), "INVITE"));
+        Transactions.ServerTx tx = txs.server(call.invite.topViaBranch(), "INVITE");
         if (tx == null) {
             return;
         }
@@ -624,8 +673,8 @@ public final class SipUa implements AutoCloseable {
         call.localSdp = SdpWriter.write(cfg.sdpStyle, new SdpWriter.Params(cfg.sdpSessionName, sessionId, sessionId,
                 cfg.address.getHostAddress(), m.localPort(), plan.secure(), plan.answerPts(), plan.dtmfPt(),
                 cryptoLines, false));
-        SipMessage ok = response(call.invite, 200, "OK", call.localTag);
-        ok.add("Contact", contact(cfg.user, call.transport));
+        SipMessage ok = msgs.response(call.invite, 200, "OK", call.localTag);
+        ok.add("Contact", msgs.contact(cfg.user, call.transport));
         ok.add("Allow", ALLOW);
         ok.add("User-Agent", cfg.userAgent);
         ok.body("application/sdp", call.localSdp);
@@ -639,7 +688,7 @@ public final class SipUa implements AutoCloseable {
         }
     }
 
-    private void scheduleOkRetransmit(Call call, ServerTx tx, SipMessage ok, long delay, long elapsed) {
+    private void scheduleOkRetransmit(Call call, Transactions.ServerTx tx, SipMessage ok, long delay, long elapsed) {
         call.okRetransmit = core.schedule(() -> {
             if (call.isConfirmed() || call.state() == CallState.ENDED) {
                 return;
@@ -662,10 +711,10 @@ public final class SipUa implements AutoCloseable {
         }
     }
 
-    private void onReInvite(SipMessage req, ServerTx tx) {
+    private void onReInvite(SipMessage req, Transactions.ServerTx tx) {
         Call call = calls.get(req.callId());
         if (call == null || call.state() != CallState.ANSWERED) {
-            tx.send(response(req, 481, "Call/Transaction Does Not Exist", null));
+            tx.send(msgs.response(req, 481, "Call/Transaction Does Not Exist", null));
             return;
         }
         try {
@@ -680,18 +729,18 @@ public final class SipUa implements AutoCloseable {
                 }
             }
         } catch (SipParseException e) {
-            tx.send(withWarning(response(req, 400, "Bad Request", null), "unparsable SDP: " + e.getMessage()));
+            tx.send(msgs.withWarning(msgs.response(req, 400, "Bad Request", null), "unparsable SDP: " + e.getMessage()));
             return;
         }
-        SipMessage ok = response(req, 200, "OK", null);
-        ok.add("Contact", contact(cfg.user, call.transport));
+        SipMessage ok = msgs.response(req, 200, "OK", null);
+        ok.add("Contact", msgs.contact(cfg.user, call.transport));
         ok.body("application/sdp", call.localSdp);
         tx.send(ok);
     }
 
     private void onAck(SipMessage ack) {
         String branch = ack.topViaBranch();
-        ServerTx tx = branch == null ? null : serverTxs.get(txKey(branch, "INVITE"));
+        Transactions.ServerTx tx = txs.server(branch, "INVITE");
         if (tx != null) {
             tx.acked = true; // ACK for a non-2xx final response (17.2.1)
         }
@@ -702,26 +751,26 @@ public final class SipUa implements AutoCloseable {
         }
     }
 
-    private void onBye(SipMessage req, ServerTx tx) {
+    private void onBye(SipMessage req, Transactions.ServerTx tx) {
         Call call = calls.get(req.callId());
         if (call == null || call.state() == CallState.ENDED && call.endReason().map(r -> r.kind()
                 != EndReason.Kind.LOCAL_HANGUP).orElse(true)) {
-            tx.send(response(req, 481, "Call/Transaction Does Not Exist", null));
+            tx.send(msgs.response(req, 481, "Call/Transaction Does Not Exist", null));
             return;
         }
-        tx.send(response(req, 200, "OK", null));
+        tx.send(msgs.response(req, 200, "OK", null));
         stopOkRetransmit(call);
         call.markConfirmed();
         call.end(new EndReason(EndReason.Kind.REMOTE_HANGUP, 0, "BYE received"));
     }
 
-    private void onCancel(SipMessage req, ServerTx tx) {
-        ServerTx inviteTx = serverTxs.get(txKey(req.topViaBranch(), "INVITE"));
+    private void onCancel(SipMessage req, Transactions.ServerTx tx) {
+        Transactions.ServerTx inviteTx = txs.server(req.topViaBranch(), "INVITE");
         if (inviteTx == null) {
-            tx.send(response(req, 481, "Call/Transaction Does Not Exist", null));
+            tx.send(msgs.response(req, 481, "Call/Transaction Does Not Exist", null));
             return;
         }
-        tx.send(response(req, 200, "OK", null));
+        tx.send(msgs.response(req, 200, "OK", null));
         Call call = calls.get(req.callId());
         if (call != null && call.state() == CallState.RINGING) {
             respond(inviteTx, call.invite, 487, "Request Terminated", call.localTag, null, null);
@@ -731,54 +780,9 @@ public final class SipUa implements AutoCloseable {
 
     // ---------------------------------------------------------------- message building
 
-    private String hostPort(Transport t) {
-        int port = transports.port(t);
-        if (port < 0) {
-            port = transports.port(Transport.UDP);
-        }
-        return SipUri.hostForUri(cfg.address.getHostAddress()) + ":" + port;
-    }
-
-    private String contact(String user, Transport t) {
-        return "<sip:" + user + "@" + hostPort(t) + (t == Transport.UDP ? "" : ";transport=" + t.token().toLowerCase())
-                + ">";
-    }
-
-    /** Adds a new top Via and returns its branch. */
-    private String addVia(SipMessage req, Transport t) {
-        String branch = "z9hG4bK" + randomHex(10);
-        req.add("Via", "SIP/2.0/" + t.token() + " " + hostPort(t) + ";rport;branch=" + branch);
-        return branch;
-    }
-
-    private SipMessage response(SipMessage req, int status, String reason, String toTag) {
-        SipMessage r = SipMessage.response(status, reason);
-        r.copy(req, "Via");
-        r.add("From", req.header("From"));
-        String to = req.header("To");
-        if (toTag != null && NameAddr.tag(to) == null && status > 100) {
-            to = to + ";tag=" + toTag;
-        }
-        r.add("To", to);
-        r.add("Call-ID", req.callId());
-        r.add("CSeq", req.header("CSeq"));
-        if (status >= 200 && status < 300 || status == 180) {
-            r.copy(req, "Record-Route");
-        }
-        r.add("Server", cfg.userAgent);
-        return r;
-    }
-
-    private SipMessage withWarning(SipMessage r, String warning) {
-        if (warning != null) {
-            r.add("Warning", "399 " + cfg.address.getHostAddress() + " \"" + warning.replace('"', '\'') + "\"");
-        }
-        return r;
-    }
-
-    private void respond(ServerTx tx, SipMessage req, int status, String reason, String tag, String warning,
+    private void respond(Transactions.ServerTx tx, SipMessage req, int status, String reason, String tag, String warning,
                          String body) {
-        SipMessage r = withWarning(response(req, status, reason, tag), warning);
+        SipMessage r = msgs.withWarning(msgs.response(req, status, reason, tag), warning);
         if (body != null) {
             r.body("application/sdp", body);
         }
@@ -789,159 +793,6 @@ public final class SipUa implements AutoCloseable {
         byte[] b = new byte[bytes];
         RANDOM.nextBytes(b);
         return HexFormat.of().formatHex(b);
-    }
-
-    private static String txKey(String branch, String method) {
-        return branch + "|" + method;
-    }
-
-    // ---------------------------------------------------------------- transactions
-
-    private void sendStateless(SipMessage m, Transport t, InetSocketAddress dest, SipTransports.Connection c,
-                               String serverName) {
-        try {
-            transports.send(m, t, dest, c, serverName);
-        } catch (IOException e) {
-            LOG.info("{}: sending {} to {} failed: {}", cfg.name, m.firstLine(), dest, e.getMessage());
-        }
-    }
-
-    private ClientTx sendRequest(SipMessage req, Transport t, InetSocketAddress dest, SipTransports.Connection c,
-                                 String serverName, Consumer<SipMessage> onResponse, Consumer<Throwable> onFailure) {
-        String key = txKey(req.topViaBranch(), req.method());
-        ClientTx tx = new ClientTx(key, req, t, dest, serverName, onResponse, onFailure);
-        clientTxs.put(key, tx);
-        try {
-            tx.connection = transports.send(req, t, dest, c, serverName);
-        } catch (IOException e) {
-            clientTxs.remove(key);
-            onFailure.accept(e);
-            return null;
-        }
-        tx.start();
-        return tx;
-    }
-
-    /** Client transaction (17.1): retransmits over UDP, times out, passes responses on. */
-    private final class ClientTx {
-        final String key;
-        final SipMessage request;
-        final Transport transport;
-        final InetSocketAddress dest;
-        final String serverName;
-        final Consumer<SipMessage> onResponse;
-        final Consumer<Throwable> onFailure;
-        SipTransports.Connection connection;
-        ScheduledFuture<?> retransmit;
-        ScheduledFuture<?> timeout;
-        boolean provisional;
-        boolean done;
-
-        ClientTx(String key, SipMessage request, Transport transport, InetSocketAddress dest, String serverName,
-                 Consumer<SipMessage> onResponse, Consumer<Throwable> onFailure) {
-            this.key = key;
-            this.request = request;
-            this.transport = transport;
-            this.dest = dest;
-            this.serverName = serverName;
-            this.onResponse = onResponse;
-            this.onFailure = onFailure;
-        }
-
-        void start() {
-            if (transport == Transport.UDP) {
-                scheduleRetransmit(T1_MS);
-            }
-            timeout = core.schedule(() -> {
-                if (!done) {
-                    done = true;
-                    cancelRetransmit();
-                    clientTxs.remove(key);
-                    onFailure.accept(new java.util.concurrent.TimeoutException(
-                            "no final response to " + request.method() + " within " + cfg.transactionTimeout));
-                }
-            }, cfg.transactionTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        }
-
-        void scheduleRetransmit(long delay) {
-            retransmit = core.schedule(() -> {
-                if (done || (provisional && request.method().equals("INVITE"))) {
-                    return;
-                }
-                sendStateless(request, transport, dest, connection, serverName);
-                scheduleRetransmit(Math.min(delay * 2, request.method().equals("INVITE") ? Long.MAX_VALUE / 4
-                        : T2_MS));
-            }, delay, TimeUnit.MILLISECONDS);
-        }
-
-        void cancelRetransmit() {
-            if (retransmit != null) {
-                retransmit.cancel(false);
-            }
-        }
-
-        void onResponse(SipMessage resp) {
-            if (resp.status() < 200) {
-                provisional = true;
-                if (!done) {
-                    onResponse.accept(resp);
-                }
-                return;
-            }
-            boolean firstFinal = !done;
-            done = true;
-            cancelRetransmit();
-            if (timeout != null) {
-                timeout.cancel(false);
-            }
-            // keep the transaction a while to absorb retransmitted finals (Timer D / K)
-            core.schedule(() -> clientTxs.remove(key), 32, TimeUnit.SECONDS);
-            if (firstFinal || (request.method().equals("INVITE"))) {
-                onResponse.accept(resp);
-            }
-        }
-    }
-
-    /** Server transaction (17.2): remembers the last response to answer retransmitted requests. */
-    private final class ServerTx {
-        final String key;
-        final SipTransports.Inbound source;
-        SipMessage last;
-        boolean acked;
-
-        ServerTx(String key, SipTransports.Inbound source) {
-            this.key = key;
-            this.source = source;
-        }
-
-        void send(SipMessage response) {
-            last = response;
-            sendRaw(response);
-            if (source.transport() == Transport.UDP && response.status() >= 300
-                    && "INVITE".equals(response.cseqMethod())) {
-                retransmitUntilAck(response, T1_MS, 0);
-            }
-        }
-
-        void sendRaw(SipMessage response) {
-            sendStateless(response, source.transport(), source.remote(), source.connection(), null);
-        }
-
-        void retransmitLast() {
-            if (last != null) {
-                sendRaw(last);
-            }
-        }
-
-        private void retransmitUntilAck(SipMessage response, long delay, long elapsed) {
-            core.schedule(() -> {
-                if (acked || last != response || elapsed + delay >= 64 * T1_MS) {
-                    return;
-                }
-                sendRaw(response);
-                retransmitUntilAck(response, Math.min(delay * 2, T2_MS), elapsed + delay);
-            }, delay, TimeUnit.MILLISECONDS);
-        }
     }
 
     @Override
@@ -972,8 +823,4 @@ public final class SipUa implements AutoCloseable {
         transports.close();
     }
 
-    /** Used by tests: the nonce store is small; expose nothing else. */
-    int pendingTransactions() {
-        return clientTxs.size();
-    }
 }

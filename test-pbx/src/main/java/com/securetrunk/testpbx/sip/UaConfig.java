@@ -38,6 +38,7 @@ public final class UaConfig {
     Duration answerDelay = Duration.ofMillis(100);
     Duration transactionTimeout = Duration.ofSeconds(32);
     AudioFault answerAudioFault = AudioFault.NONE;
+    int maxCalls = 200;
 
     public static UaConfig pbx() {
         return new UaConfig();
@@ -133,6 +134,15 @@ public final class UaConfig {
     /** Timer B/F (RFC 3261 17.1): how long to wait for a final response. Default 32 s. */
     public UaConfig transactionTimeout(Duration d) {
         this.transactionTimeout = d;
+        return this;
+    }
+
+    /**
+     * Simultaneous calls accepted before new INVITEs get 503 (each call holds a UDP socket and two threads).
+     * Default 200.
+     */
+    public UaConfig maxCalls(int max) {
+        this.maxCalls = max;
         return this;
     }
 
