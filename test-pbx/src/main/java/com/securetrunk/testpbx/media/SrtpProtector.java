@@ -16,6 +16,38 @@ import org.jitsi.utils.logging2.LoggerImpl;
  * Keys never leave this object and {@link #toString} does not show them.
  */
 public final class SrtpProtector implements PacketProtector {
+    static {
+        // jitsi-srtp otherwise benchmarks every AES provider (OpenSSL via JNA, SunJCE, BouncyCastle) on first
+        // use, which took many seconds on a loaded 2-core machine; the JDK's AES-CTR is fast and portable
+        org.jitsi.srtp.crypto.Aes.setFactoryClassName("org.jitsi.srtp.crypto.Aes$SunJCECipherFactory");
+    }
+
+    private static volatile boolean warm;
+
+    /**
+     * Loads and initialises jitsi-srtp's crypto (its first use instantiates every cipher provider, which took
+     * seconds here). Call before a call is set up so the first packets are not delayed; idempotent.
+     */
+    public static void warmUp() {
+        if (warm) {
+            return;
+        }
+        synchronized (SrtpProtector.class) {
+            if (warm) {
+                return;
+            }
+            byte[] key = new byte[SrtpSuite.KEY_LENGTH + SrtpSuite.SALT_LENGTH];
+            SrtpProtector p = new SrtpProtector(SrtpSuite.AES_CM_128_HMAC_SHA1_80, key, key);
+            byte[] packet = new byte[Rtp.HEADER + 160 + 16];
+            Rtp.writeHeader(packet, false, 0, 1, 160, 0x1234);
+            int len = p.protect(packet, Rtp.HEADER + 160);
+            if (len < 0 || p.unprotect(packet, len) != Rtp.HEADER + 160) {
+                throw new IllegalStateException("jitsi-srtp self-test failed: protect/unprotect round trip");
+            }
+            warm = true;
+        }
+    }
+
     private final SrtpSuite suite;
     private final SrtpContextFactory sendFactory;
     private final SrtpContextFactory receiveFactory;

@@ -26,6 +26,7 @@ public final class CallRequest {
     final Map<String, String> headers = new LinkedHashMap<>();
     AudioFault audioFault = AudioFault.NONE;
     boolean stripSecureParam;
+    java.util.function.UnaryOperator<String> offerRewriter = java.util.function.UnaryOperator.identity();
 
     private CallRequest(String target) {
         this.target = target;
@@ -90,6 +91,15 @@ public final class CallRequest {
     /** Remove {@code ;secure=true} from the Request-URI (it instructs us, not the far side). */
     public CallRequest stripSecureParam(boolean strip) {
         this.stripSecureParam = strip;
+        return this;
+    }
+
+    /**
+     * Rewrites the SDP offer text before it is sent, to build offers this UA would never make (MKI keys,
+     * unknown suites...) for negative tests. The call still uses its own keys, so only refusals are meaningful.
+     */
+    public CallRequest rewriteOffer(java.util.function.UnaryOperator<String> rewriter) {
+        this.offerRewriter = rewriter;
         return this;
     }
 

@@ -40,6 +40,7 @@ public final class SipUa implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SipUa.class);
     private static final long T1_MS = 500;
     private static final long T2_MS = 4000;
+    private static final long ENDED_CALL_RETENTION_S = 300;
     private static final String ALLOW = "INVITE, ACK, CANCEL, OPTIONS, BYE, INFO";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -50,7 +51,7 @@ public final class SipUa implements AutoCloseable {
     private final Map<String, ClientTx> clientTxs = new ConcurrentHashMap<>();
     private final Map<String, ServerTx> serverTxs = new ConcurrentHashMap<>();
     private final Set<String> nonces = Collections.newSetFromMap(new ConcurrentHashMap<>());
-    private volatile Consumer<Call> incomingHandler = c -> { };
+    private final List<Consumer<Call>> incomingHandlers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     private SipUa(UaConfig cfg) {
@@ -65,6 +66,9 @@ public final class SipUa implements AutoCloseable {
 
     /** Starts a UA: binds its listeners and is ready to place and answer calls. */
     public static SipUa start(UaConfig cfg) throws IOException {
+        if (!cfg.acceptedSrtpSuites.isEmpty()) {
+            SrtpProtector.warmUp();
+        }
         SipUa ua = new SipUa(cfg);
         try {
             ua.transports.start(cfg.udpPort, cfg.tcpPort, cfg.tlsPort);
@@ -89,12 +93,16 @@ public final class SipUa implements AutoCloseable {
         return "sip:" + user + "@" + hostPort(t) + (t == Transport.UDP ? "" : ";transport=" + t.name().toLowerCase());
     }
 
-    /** Called with every incoming call while it rings (after auth and SDP checks passed). */
+    /**
+     * Adds a handler called (on the UA thread) with every incoming call while it rings, after the auth and SDP
+     * checks passed. With auto-answer on, the call is answered after the configured delay unless a handler
+     * calls {@link Call#reject} or {@link Call#answer} first.
+     */
     public void onIncomingCall(Consumer<Call> handler) {
-        this.incomingHandler = handler;
+        incomingHandlers.add(handler);
     }
 
-    /** Calls known to this UA (ended ones included). */
+    /** Calls known to this UA, including those that ended in the last five minutes. */
     public List<Call> calls() {
         return new ArrayList<>(calls.values());
     }
@@ -104,7 +112,7 @@ public final class SipUa implements AutoCloseable {
         String callId = randomHex(16) + "@" + cfg.address.getHostAddress();
         Call call = new Call(this, Call.Direction.OUTGOING, callId, CallState.CALLING);
         call.request = req;
-        calls.put(callId, call);
+        track(call);
         core.execute(() -> startOutgoing(call));
         return call;
     }
@@ -134,6 +142,16 @@ public final class SipUa implements AutoCloseable {
             }
         });
         return result;
+    }
+
+    /** Keeps a call findable by Call-ID until a while after it ended (late BYE/ACK retransmissions). */
+    private void track(Call call) {
+        calls.put(call.callId(), call);
+        call.addListener((c, state) -> {
+            if (state == CallState.ENDED && !closed) {
+                core.schedule(() -> calls.remove(c.callId(), c), ENDED_CALL_RETENTION_S, TimeUnit.SECONDS);
+            }
+        });
     }
 
     // ---------------------------------------------------------------- outgoing calls
@@ -187,6 +205,9 @@ public final class SipUa implements AutoCloseable {
             return;
         }
         List<String> cryptoLines = new ArrayList<>();
+        if (!req.suites().isEmpty()) {
+            SrtpProtector.warmUp(); // once per JVM; blocks this UA's thread rather than the first audio packets
+        }
         Map<Integer, Map.Entry<SrtpSuite, byte[]>> keys = new LinkedHashMap<>();
         int tag = 1;
         for (SrtpSuite s : req.suites()) {
@@ -202,6 +223,7 @@ public final class SipUa implements AutoCloseable {
         long sessionId = RANDOM.nextInt(Integer.MAX_VALUE);
         call.localSdp = SdpWriter.write(style, new SdpWriter.Params(cfg.sdpSessionName, sessionId, sessionId,
                 cfg.address.getHostAddress(), call.media.localPort(), !keys.isEmpty(), pts, dtmfPt, cryptoLines, true));
+        call.localSdp = req.offerRewriter.apply(call.localSdp);
         sendInvite(call, null);
     }
 
@@ -581,15 +603,17 @@ public final class SipUa implements AutoCloseable {
             tx.send(withWarning(response(req, 500, "Server Internal Error", localTag), "no RTP port"));
             return;
         }
-        calls.put(call.callId(), call);
+        track(call);
         tx.send(response(req, 100, "Trying", null));
         SipMessage ringing = response(req, 180, "Ringing", localTag);
         ringing.add("Contact", contact(cfg.user, call.transport));
         tx.send(ringing);
-        try {
-            incomingHandler.accept(call);
-        } catch (RuntimeException e) {
-            LOG.warn("{}: incoming call handler failed", cfg.name, e);
+        for (Consumer<Call> handler : incomingHandlers) {
+            try {
+                handler.accept(call);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: incoming call handler failed", cfg.name, e);
+            }
         }
         if (cfg.autoAnswer) {
             core.schedule(() -> doAnswer(call), cfg.answerDelay.toMillis(), TimeUnit.MILLISECONDS);

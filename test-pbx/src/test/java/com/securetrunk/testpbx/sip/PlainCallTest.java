@@ -100,6 +100,42 @@ class PlainCallTest {
     }
 
     @Test
+    void pjsip25StyleOfferToChanSipAnswererUsesPayloadType96ForDtmf() throws Exception {
+        Call call = caller.call(CallRequest.to(callee.uri("600", Transport.UDP)).sdpStyle(SdpStyle.PJSIP_2_5));
+        assertThat(call.awaitState(CallState.ANSWERED, WAIT)).isTrue();
+        assertThat(call.localSdp()).contains("s=pjmedia").contains("RTP/AVP 98 97 99 104 3 0 8 9 96");
+        assertThat(call.remoteSdp()).contains("m=audio").contains(" RTP/AVP 0 8 96").contains("s=Asterisk PBX");
+        Call incoming = callee.calls().get(0);
+        assertThat(incoming.awaitState(CallState.ANSWERED, WAIT)).isTrue();
+        incoming.sendDtmf("7");
+        assertThat(incoming.awaitDtmfSent(WAIT)).isTrue();
+        Thread.sleep(200);
+        call.hangup();
+        assertThat(incoming.awaitState(CallState.ENDED, WAIT)).isTrue();
+        assertThat(call.audioReport().dtmfReceived()).isEqualTo("7");
+        assertThat(call.audioReport().problems(10)).as(call.audioReport().summary()).isEmpty();
+    }
+
+    @Test
+    void incomingHandlerCanRefuse() throws Exception {
+        callee.onIncomingCall(c -> c.reject(486, "Busy Here"));
+        Call call = caller.call(CallRequest.to(callee.uri("600", Transport.TCP)));
+        assertThat(call.awaitState(CallState.ENDED, WAIT)).isTrue();
+        assertThat(call.endReason().orElseThrow().status()).isEqualTo(486);
+        assertThat(call.endReason().orElseThrow().kind()).isEqualTo(EndReason.Kind.REJECTED);
+    }
+
+    @Test
+    void unreachableTargetEndsWithTransportError() throws Exception {
+        Call call = caller.call(CallRequest.to("sip:600@127.0.0.1:1;transport=tcp"));
+        assertThat(call.awaitState(CallState.ENDED, WAIT)).isTrue();
+        assertThat(call.endReason().orElseThrow().kind()).isEqualTo(EndReason.Kind.TRANSPORT_ERROR);
+        Call bad = caller.call(CallRequest.to("mailto:someone"));
+        assertThat(bad.awaitState(CallState.ENDED, WAIT)).isTrue();
+        assertThat(bad.endReason().orElseThrow().text()).contains("mailto");
+    }
+
+    @Test
     void answersOptions() throws Exception {
         SipMessage resp = caller.options(callee.uri("600", Transport.UDP), Transport.UDP,
                 new InetSocketAddress(callee.address(), callee.port(Transport.UDP))).get(5, TimeUnit.SECONDS);
