@@ -21,7 +21,6 @@ public final class Channel {
     private int priority = 1;
     private boolean hungUp;
     private ChannelDriver.CallHandle callHandle;
-    private final long createdNanos = System.nanoTime();
 
     Channel(String name, String uniqueid, Trunk.Driver driver, String context, String exten) {
         this.name = Objects.requireNonNull(name);
@@ -62,10 +61,6 @@ public final class Channel {
 
     public synchronized boolean isHungUp() {
         return hungUp;
-    }
-
-    long ageSeconds() {
-        return (System.nanoTime() - createdNanos) / 1_000_000_000L;
     }
 
     synchronized void state(ChannelState s) {

@@ -138,6 +138,7 @@ final class ConfigActions {
         }
     }
 
+    /** {@code ast_false}: no, false, n, f, 0, off (case-insensitive). */
     static boolean isFalse(String v) {
         String s = v.trim().toLowerCase(Locale.ROOT);
         return s.equals("no") || s.equals("false") || s.equals("n") || s.equals("f") || s.equals("0")

@@ -125,6 +125,14 @@ class ConfigUpdaterTest {
     }
 
     @Test
+    void renderIsTheRewrittenFileAsteriskSaves() {
+        ConfigFile f = ConfigText.parse("sip.conf", "[gw]\ntype=friend\nhost => 127.0.0.1\n");
+        assertThat(f.render()).isEqualTo(";!\n;! Automatically generated configuration file\n"
+                + ";! Filename: sip.conf (sip.conf)\n;! Generator: Manager\n;!\n\n"
+                + "[gw]\ntype = friend\nhost = 127.0.0.1\n\n");
+    }
+
+    @Test
     void configTextRefusesWhatItCannotReadWithTheLine() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConfigText.parse("sip.conf",
                 "[general]\nbindport=5060\n#include extra.conf\n"))
