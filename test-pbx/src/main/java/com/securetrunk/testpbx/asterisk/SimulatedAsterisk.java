@@ -142,6 +142,11 @@ public final class SimulatedAsterisk implements IncomingCalls, AutoCloseable {
         return ami.address();
     }
 
+    /** Open AMI sessions (a session dropped for not reading its events no longer counts). */
+    public int amiSessionCount() {
+        return ami.sessionCount();
+    }
+
     /** Where the SIP side is told to listen ({@code udpbindaddr} of the default sip.conf). */
     public InetSocketAddress sipBindAddress() {
         return sipBind;
