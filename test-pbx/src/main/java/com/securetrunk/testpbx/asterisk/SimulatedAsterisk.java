@@ -300,8 +300,12 @@ public final class SimulatedAsterisk implements IncomingCalls, AutoCloseable {
     public InboundChannel incoming(InetSocketAddress source, String exten, CallerId caller,
                                    ChannelDriver.CallHandle control) {
         Objects.requireNonNull(source, "source");
+        // chan_sip matches a peer on address and port; insecure=port drops the port from the match.
         Optional<Trunk> peer = trunks().stream().filter(t -> t.dialable() && t.port() == source.getPort()
-                && sameHost(t.host(), source.getAddress())).findFirst();
+                && sameHost(t.host(), source.getAddress())).findFirst()
+                .or(() -> trunks().stream().filter(t -> t.dialable()
+                        && t.options().getOrDefault("insecure", "").toLowerCase(Locale.ROOT).contains("port")
+                        && sameHost(t.host(), source.getAddress())).findFirst());
         Trunk.Driver driver = peer.map(Trunk::driver).orElse(Trunk.Driver.SIP);
         String peerName = peer.map(Trunk::name).orElse(source.getAddress().getHostAddress());
         String context = peer.map(Trunk::context).orElse(guestContext());
