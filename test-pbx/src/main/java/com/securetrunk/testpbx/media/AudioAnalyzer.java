@@ -14,6 +14,7 @@ final class AudioAnalyzer {
 
     private final TestSignal expected;
     private final int dtmfPayloadType;
+    private final Recording recording = new Recording();
 
     private boolean haveSsrc;
     private int ssrc;
@@ -111,7 +112,12 @@ final class AudioAnalyzer {
             onDtmf(b, payloadOff, payloadLen, ts);
             return;
         }
+        recording.append(codec, b, payloadOff, payloadLen);
         checkAudio(codec, b, payloadOff, payloadLen, ts);
+    }
+
+    Recording recording() {
+        return recording;
     }
 
     private long extend(int seq) {

@@ -150,6 +150,11 @@ public final class MediaStream implements AutoCloseable {
 
     private volatile boolean dtmfActive;
 
+    /** The first seconds of audio received (decoded), for listening or offline comparison. */
+    public Recording recording() {
+        return analyzer.recording();
+    }
+
     public AudioReport report() {
         String sent;
         synchronized (dtmfSent) {

@@ -194,6 +194,12 @@ public final class Call {
         return true;
     }
 
+    /** The first {@value com.securetrunk.testpbx.media.Recording#MAX_SECONDS} s of audio received, or null. */
+    public com.securetrunk.testpbx.media.Recording recording() {
+        MediaStream m = media;
+        return m == null ? null : m.recording();
+    }
+
     /** What was sent and received so far (or in total, once the call ended). */
     public AudioReport audioReport() {
         AudioReport r = finalReport;

@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SipUa implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SipUa.class);
-    private static final long T1_MS = 500;
-    private static final long T2_MS = 4000;
+    private static final long T1_MS = Transactions.T1_MS;
+    private static final long T2_MS = Transactions.T2_MS;
     private static final long ENDED_CALL_RETENTION_S = 300;
     private static final String ALLOW = "INVITE, ACK, CANCEL, OPTIONS, BYE, INFO";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -48,8 +48,8 @@ public final class SipUa implements AutoCloseable {
     private final SipTransports transports;
     private final ScheduledExecutorService core;
     private final Map<String, Call> calls = new ConcurrentHashMap<>();
-    private final Map<String, ClientTx> clientTxs = new ConcurrentHashMap<>();
-    private final Map<String, ServerTx> serverTxs = new ConcurrentHashMap<>();
+    private final Transactions txs;
+    private final ReceivedLog receivedLog = new ReceivedLog();
     private final Set<String> nonces = Collections.newSetFromMap(new ConcurrentHashMap<>());
     private final List<Consumer<Call>> incomingHandlers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closed;
@@ -62,6 +62,7 @@ public final class SipUa implements AutoCloseable {
             return t;
         });
         this.transports = new SipTransports(cfg.name, cfg.address, cfg.sslContext, this::onMessage);
+        this.txs = new Transactions(cfg.name, transports, core, cfg.transactionTimeout);
     }
 
     /** Starts a UA: binds its listeners and is ready to place and answer calls. */
@@ -102,6 +103,11 @@ public final class SipUa implements AutoCloseable {
         incomingHandlers.add(handler);
     }
 
+    /** The last messages this UA received, for asserting what a peer sent. */
+    public ReceivedLog received() {
+        return receivedLog;
+    }
+
     /** Calls known to this UA, including those that ended in the last five minutes. */
     public List<Call> calls() {
         return new ArrayList<>(calls.values());
@@ -132,7 +138,7 @@ public final class SipUa implements AutoCloseable {
                 req.add("CSeq", "1 OPTIONS");
                 req.add("User-Agent", cfg.userAgent);
                 req.add("Accept", "application/sdp");
-                sendRequest(req, t, dest, null, null, resp -> {
+                txs.sendRequest(req, t, dest, null, null, resp -> {
                     if (resp.status() >= 200) {
                         result.complete(resp);
                     }
@@ -250,7 +256,7 @@ public final class SipUa implements AutoCloseable {
         invite.body("application/sdp", call.localSdp);
         call.invite = invite;
         call.inviteBranch = branch;
-        ClientTx tx = sendRequest(invite, call.transport, call.destination, call.connection, call.serverName,
+        Transactions.ClientTx tx = txs.sendRequest(invite, call.transport, call.destination, call.connection, call.serverName,
                 resp -> onInviteResponse(call, resp),
                 err -> call.end(err instanceof java.util.concurrent.TimeoutException
                         ? new EndReason(EndReason.Kind.TIMEOUT, 0, "no final response to INVITE")
@@ -343,13 +349,13 @@ public final class SipUa implements AutoCloseable {
         ack.add("Call-ID", invite.callId());
         ack.add("CSeq", invite.cseqNumber() + " ACK");
         ack.copy(invite, "Route");
-        sendStateless(ack, call.transport, call.destination, call.connection, call.serverName);
+        txs.sendStateless(ack, call.transport, call.destination, call.connection, call.serverName);
     }
 
     private void sendAck2xx(Call call, long cseq) {
         SipMessage ack = inDialogRequest(call, "ACK", cseq);
         Route r = inDialogRoute(call);
-        sendStateless(ack, r.transport, r.dest, call.connection, call.serverName);
+        txs.sendStateless(ack, r.transport, r.dest, call.connection, call.serverName);
     }
 
     // ---------------------------------------------------------------- in-dialog helpers
@@ -394,7 +400,7 @@ public final class SipUa implements AutoCloseable {
         call.localCseq++;
         SipMessage bye = inDialogRequest(call, "BYE", call.localCseq);
         Route r = inDialogRoute(call);
-        sendRequest(bye, r.transport, r.dest, call.connection, call.serverName, resp -> { }, err -> { });
+        txs.sendRequest(bye, r.transport, r.dest, call.connection, call.serverName, resp -> { }, err -> { });
     }
 
     // ---------------------------------------------------------------- application actions
@@ -408,7 +414,7 @@ public final class SipUa implements AutoCloseable {
             if (call.direction() != Call.Direction.INCOMING || call.state() != CallState.RINGING) {
                 return;
             }
-            ServerTx tx = serverTxs.get(txKey(call.invite.topViaBranch(), "INVITE"));
+            Transactions.ServerTx tx = txs.server(call.invite.topViaBranch(), "INVITE");
             if (tx != null) {
                 respond(tx, call.invite, r.status(), r.reason(), call.localTag, r.warning(), null);
             }
@@ -423,7 +429,7 @@ public final class SipUa implements AutoCloseable {
                 return;
             }
             if (call.direction() == Call.Direction.INCOMING && s == CallState.RINGING) {
-                ServerTx tx = serverTxs.get(txKey(call.invite.topViaBranch(), "INVITE"));
+                Transactions.ServerTx tx = txs.server(call.invite.topViaBranch(), "INVITE");
                 if (tx != null) {
                     respond(tx, call.invite, 603, "Decline", call.localTag, null, null);
                 }
@@ -453,7 +459,7 @@ public final class SipUa implements AutoCloseable {
         cancel.add("Call-ID", invite.callId());
         cancel.add("CSeq", invite.cseqNumber() + " CANCEL");
         cancel.copy(invite, "Route");
-        sendRequest(cancel, call.transport, call.destination, call.connection, call.serverName, resp -> { },
+        txs.sendRequest(cancel, call.transport, call.destination, call.connection, call.serverName, resp -> { },
                 err -> { });
     }
 
@@ -463,6 +469,7 @@ public final class SipUa implements AutoCloseable {
         if (closed) {
             return;
         }
+        receivedLog.add(new ReceivedLog.Received(m, from.transport(), from.remote()));
         core.execute(() -> {
             try {
                 if (m.isRequest()) {
@@ -479,7 +486,7 @@ public final class SipUa implements AutoCloseable {
     private void onResponse(SipMessage resp) {
         String branch = resp.topViaBranch();
         String method = resp.cseqMethod();
-        ClientTx tx = branch == null ? null : clientTxs.get(txKey(branch, method));
+        Transactions.ClientTx tx = txs.client(branch, method);
         if (tx == null) {
             // a retransmitted 2xx for an INVITE whose transaction is gone: ACK it again (13.2.2.4)
             if ("INVITE".equals(method) && resp.status() >= 200 && resp.status() < 300) {
@@ -501,15 +508,14 @@ public final class SipUa implements AutoCloseable {
             return;
         }
         if (branch != null) {
-            ServerTx existing = serverTxs.get(txKey(branch, method));
+            Transactions.ServerTx existing = txs.server(branch, method);
             if (existing != null) {
                 existing.retransmitLast(); // a retransmitted request (17.2.1, 17.2.2)
                 return;
             }
         }
-        ServerTx tx = new ServerTx(txKey(branch == null ? randomHex(8) : branch, method), from);
-        serverTxs.put(tx.key, tx);
-        core.schedule(() -> serverTxs.remove(tx.key), 40, TimeUnit.SECONDS);
+        Transactions.ServerTx tx = txs.newServer(Transactions.key(branch == null ? randomHex(8) : branch, method),
+                from);
         switch (method) {
             case "INVITE" -> onInvite(req, from, tx);
             case "BYE" -> onBye(req, tx);
@@ -535,7 +541,7 @@ public final class SipUa implements AutoCloseable {
         return NameAddr.tag(req.header("To")) == null ? randomHex(4) : null;
     }
 
-    private void onInvite(SipMessage req, SipTransports.Inbound from, ServerTx tx) {
+    private void onInvite(SipMessage req, SipTransports.Inbound from, Transactions.ServerTx tx) {
         String toTag = NameAddr.tag(req.header("To"));
         if (toTag != null) {
             onReInvite(req, tx);
@@ -624,7 +630,7 @@ public final class SipUa implements AutoCloseable {
         if (call.direction() != Call.Direction.INCOMING || call.state() != CallState.RINGING) {
             return;
         }
-        ServerTx tx = serverTxs.get(txKey(call.invite.topViaBranch(), "INVITE"));
+        Transactions.ServerTx tx = txs.server(call.invite.topViaBranch(), "INVITE");
         if (tx == null) {
             return;
         }
@@ -656,7 +662,7 @@ public final class SipUa implements AutoCloseable {
         }
     }
 
-    private void scheduleOkRetransmit(Call call, ServerTx tx, SipMessage ok, long delay, long elapsed) {
+    private void scheduleOkRetransmit(Call call, Transactions.ServerTx tx, SipMessage ok, long delay, long elapsed) {
         call.okRetransmit = core.schedule(() -> {
             if (call.isConfirmed() || call.state() == CallState.ENDED) {
                 return;
@@ -679,7 +685,7 @@ public final class SipUa implements AutoCloseable {
         }
     }
 
-    private void onReInvite(SipMessage req, ServerTx tx) {
+    private void onReInvite(SipMessage req, Transactions.ServerTx tx) {
         Call call = calls.get(req.callId());
         if (call == null || call.state() != CallState.ANSWERED) {
             tx.send(response(req, 481, "Call/Transaction Does Not Exist", null));
@@ -708,7 +714,7 @@ public final class SipUa implements AutoCloseable {
 
     private void onAck(SipMessage ack) {
         String branch = ack.topViaBranch();
-        ServerTx tx = branch == null ? null : serverTxs.get(txKey(branch, "INVITE"));
+        Transactions.ServerTx tx = txs.server(branch, "INVITE");
         if (tx != null) {
             tx.acked = true; // ACK for a non-2xx final response (17.2.1)
         }
@@ -719,7 +725,7 @@ public final class SipUa implements AutoCloseable {
         }
     }
 
-    private void onBye(SipMessage req, ServerTx tx) {
+    private void onBye(SipMessage req, Transactions.ServerTx tx) {
         Call call = calls.get(req.callId());
         if (call == null || call.state() == CallState.ENDED && call.endReason().map(r -> r.kind()
                 != EndReason.Kind.LOCAL_HANGUP).orElse(true)) {
@@ -732,8 +738,8 @@ public final class SipUa implements AutoCloseable {
         call.end(new EndReason(EndReason.Kind.REMOTE_HANGUP, 0, "BYE received"));
     }
 
-    private void onCancel(SipMessage req, ServerTx tx) {
-        ServerTx inviteTx = serverTxs.get(txKey(req.topViaBranch(), "INVITE"));
+    private void onCancel(SipMessage req, Transactions.ServerTx tx) {
+        Transactions.ServerTx inviteTx = txs.server(req.topViaBranch(), "INVITE");
         if (inviteTx == null) {
             tx.send(response(req, 481, "Call/Transaction Does Not Exist", null));
             return;
@@ -793,7 +799,7 @@ public final class SipUa implements AutoCloseable {
         return r;
     }
 
-    private void respond(ServerTx tx, SipMessage req, int status, String reason, String tag, String warning,
+    private void respond(Transactions.ServerTx tx, SipMessage req, int status, String reason, String tag, String warning,
                          String body) {
         SipMessage r = withWarning(response(req, status, reason, tag), warning);
         if (body != null) {
@@ -806,159 +812,6 @@ public final class SipUa implements AutoCloseable {
         byte[] b = new byte[bytes];
         RANDOM.nextBytes(b);
         return HexFormat.of().formatHex(b);
-    }
-
-    private static String txKey(String branch, String method) {
-        return branch + "|" + method;
-    }
-
-    // ---------------------------------------------------------------- transactions
-
-    private void sendStateless(SipMessage m, Transport t, InetSocketAddress dest, SipTransports.Connection c,
-                               String serverName) {
-        try {
-            transports.send(m, t, dest, c, serverName);
-        } catch (IOException e) {
-            LOG.info("{}: sending {} to {} failed: {}", cfg.name, m.firstLine(), dest, e.getMessage());
-        }
-    }
-
-    private ClientTx sendRequest(SipMessage req, Transport t, InetSocketAddress dest, SipTransports.Connection c,
-                                 String serverName, Consumer<SipMessage> onResponse, Consumer<Throwable> onFailure) {
-        String key = txKey(req.topViaBranch(), req.method());
-        ClientTx tx = new ClientTx(key, req, t, dest, serverName, onResponse, onFailure);
-        clientTxs.put(key, tx);
-        try {
-            tx.connection = transports.send(req, t, dest, c, serverName);
-        } catch (IOException e) {
-            clientTxs.remove(key);
-            onFailure.accept(e);
-            return null;
-        }
-        tx.start();
-        return tx;
-    }
-
-    /** Client transaction (17.1): retransmits over UDP, times out, passes responses on. */
-    private final class ClientTx {
-        final String key;
-        final SipMessage request;
-        final Transport transport;
-        final InetSocketAddress dest;
-        final String serverName;
-        final Consumer<SipMessage> onResponse;
-        final Consumer<Throwable> onFailure;
-        SipTransports.Connection connection;
-        ScheduledFuture<?> retransmit;
-        ScheduledFuture<?> timeout;
-        boolean provisional;
-        boolean done;
-
-        ClientTx(String key, SipMessage request, Transport transport, InetSocketAddress dest, String serverName,
-                 Consumer<SipMessage> onResponse, Consumer<Throwable> onFailure) {
-            this.key = key;
-            this.request = request;
-            this.transport = transport;
-            this.dest = dest;
-            this.serverName = serverName;
-            this.onResponse = onResponse;
-            this.onFailure = onFailure;
-        }
-
-        void start() {
-            if (transport == Transport.UDP) {
-                scheduleRetransmit(T1_MS);
-            }
-            timeout = core.schedule(() -> {
-                if (!done) {
-                    done = true;
-                    cancelRetransmit();
-                    clientTxs.remove(key);
-                    onFailure.accept(new java.util.concurrent.TimeoutException(
-                            "no final response to " + request.method() + " within " + cfg.transactionTimeout));
-                }
-            }, cfg.transactionTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        }
-
-        void scheduleRetransmit(long delay) {
-            retransmit = core.schedule(() -> {
-                if (done || (provisional && request.method().equals("INVITE"))) {
-                    return;
-                }
-                sendStateless(request, transport, dest, connection, serverName);
-                scheduleRetransmit(Math.min(delay * 2, request.method().equals("INVITE") ? Long.MAX_VALUE / 4
-                        : T2_MS));
-            }, delay, TimeUnit.MILLISECONDS);
-        }
-
-        void cancelRetransmit() {
-            if (retransmit != null) {
-                retransmit.cancel(false);
-            }
-        }
-
-        void onResponse(SipMessage resp) {
-            if (resp.status() < 200) {
-                provisional = true;
-                if (!done) {
-                    onResponse.accept(resp);
-                }
-                return;
-            }
-            boolean firstFinal = !done;
-            done = true;
-            cancelRetransmit();
-            if (timeout != null) {
-                timeout.cancel(false);
-            }
-            // keep the transaction a while to absorb retransmitted finals (Timer D / K)
-            core.schedule(() -> clientTxs.remove(key), 32, TimeUnit.SECONDS);
-            if (firstFinal || (request.method().equals("INVITE"))) {
-                onResponse.accept(resp);
-            }
-        }
-    }
-
-    /** Server transaction (17.2): remembers the last response to answer retransmitted requests. */
-    private final class ServerTx {
-        final String key;
-        final SipTransports.Inbound source;
-        SipMessage last;
-        boolean acked;
-
-        ServerTx(String key, SipTransports.Inbound source) {
-            this.key = key;
-            this.source = source;
-        }
-
-        void send(SipMessage response) {
-            last = response;
-            sendRaw(response);
-            if (source.transport() == Transport.UDP && response.status() >= 300
-                    && "INVITE".equals(response.cseqMethod())) {
-                retransmitUntilAck(response, T1_MS, 0);
-            }
-        }
-
-        void sendRaw(SipMessage response) {
-            sendStateless(response, source.transport(), source.remote(), source.connection(), null);
-        }
-
-        void retransmitLast() {
-            if (last != null) {
-                sendRaw(last);
-            }
-        }
-
-        private void retransmitUntilAck(SipMessage response, long delay, long elapsed) {
-            core.schedule(() -> {
-                if (acked || last != response || elapsed + delay >= 64 * T1_MS) {
-                    return;
-                }
-                sendRaw(response);
-                retransmitUntilAck(response, Math.min(delay * 2, T2_MS), elapsed + delay);
-            }, delay, TimeUnit.MILLISECONDS);
-        }
     }
 
     @Override
@@ -989,8 +842,4 @@ public final class SipUa implements AutoCloseable {
         transports.close();
     }
 
-    /** Used by tests: the nonce store is small; expose nothing else. */
-    int pendingTransactions() {
-        return clientTxs.size();
-    }
 }

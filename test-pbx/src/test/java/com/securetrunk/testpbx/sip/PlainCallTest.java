@@ -56,6 +56,27 @@ class PlainCallTest {
         assertThat(out.problems(50)).as(out.summary()).isEmpty();
         assertThat(in.problems(50)).as(in.summary()).isEmpty();
         assertThat(incoming.invite().header("From")).startsWith("\"AMI test\" <sip:555@");
+        // what was recorded is the caller's signal, sample for sample
+        short[] heard = incoming.recording().samples();
+        assertThat(heard.length).isGreaterThanOrEqualTo(50 * 160);
+        int start = com.securetrunk.testpbx.media.TestSignal.CALLER.findFrame(
+                com.securetrunk.testpbx.media.AudioCodec.PCMU, encode(heard, 0, 8), 0, 8);
+        assertThat(start).isGreaterThanOrEqualTo(0);
+        for (int i = 0; i < 160 * 10; i++) {
+            assertThat(heard[i]).isEqualTo(com.securetrunk.testpbx.media.TestSignal.CALLER.expectedDecoded(
+                    com.securetrunk.testpbx.media.AudioCodec.PCMU, (long) start * 160 + i));
+        }
+        java.nio.file.Path wav = java.nio.file.Files.createTempFile("heard", ".wav");
+        incoming.recording().writeWav(wav);
+        assertThat(java.nio.file.Files.size(wav)).isEqualTo(44 + 2L * heard.length);
+    }
+
+    private static byte[] encode(short[] s, int off, int n) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = com.securetrunk.testpbx.media.AudioCodec.PCMU.encode(s[off + i]);
+        }
+        return b;
     }
 
     @Test
@@ -141,6 +162,10 @@ class PlainCallTest {
                 new InetSocketAddress(callee.address(), callee.port(Transport.UDP))).get(5, TimeUnit.SECONDS);
         assertThat(resp.status()).isEqualTo(200);
         assertThat(resp.header("Allow")).contains("INVITE");
+        var seen = callee.received().takeRequest("OPTIONS", Duration.ofSeconds(1)).orElseThrow();
+        assertThat(seen.transport()).isEqualTo(Transport.UDP);
+        assertThat(seen.from().getPort()).isEqualTo(caller.port(Transport.UDP));
+        assertThat(callee.received().takeRequest("OPTIONS", Duration.ofMillis(50))).isEmpty();
     }
 
     @Test
