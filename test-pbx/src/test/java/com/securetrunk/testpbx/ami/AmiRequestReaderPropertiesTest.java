@@ -9,7 +9,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
 
 /** Whatever bytes a peer sends, the reader ends (EOF) without throwing, and every header line stays bounded. */
-class AmiRequestReaderProperties {
+class AmiRequestReaderPropertiesTest {
 
     @Property(tries = 300)
     void arbitraryBytesNeverThrowAndAlwaysReachEndOfStream(@ForAll @Size(max = 4000) byte[] bytes) throws IOException {
