@@ -13,6 +13,7 @@ public final class Channel {
     private final String uniqueid;
     private final String linkedid;
     private final Trunk.Driver driver;
+    private final long createdMillis = System.currentTimeMillis();
     private ChannelState state = ChannelState.DOWN;
     private CallerId caller = CallerId.UNKNOWN;
     private CallerId connected = CallerId.UNKNOWN;
@@ -57,6 +58,11 @@ public final class Channel {
 
     public synchronized String exten() {
         return exten;
+    }
+
+    /** Seconds since the channel was created (Status {@code Seconds}, CoreShowChannel {@code Duration}). */
+    public long ageSeconds() {
+        return (System.currentTimeMillis() - createdMillis) / 1000;
     }
 
     public synchronized boolean isHungUp() {

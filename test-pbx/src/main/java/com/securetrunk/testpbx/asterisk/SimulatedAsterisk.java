@@ -100,6 +100,8 @@ public final class SimulatedAsterisk implements IncomingCalls, AutoCloseable {
         h.put("hangup", calls::hangup);
         h.put("sippeers", peers::sipPeers);
         h.put("pjsipshowendpoints", peers::pjsipShowEndpoints);
+        h.put("coreshowchannels", peers::coreShowChannels);
+        h.put("status", peers::status);
         List<ManagerUser> users = List.of(new ManagerUser(b.amiUser, b.amiSecret));
         ami = AmiServer.start(new AmiServer.Config(new InetSocketAddress(b.bindAddress, b.amiPort),
                 personality.amiVersion(), users, h, this::afterLogin, b.loginFailDelay));
