@@ -60,13 +60,15 @@ public final class PbxCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | java.net.UnknownHostException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        CountDownLatch stopped = new CountDownLatch(1);
         SimulatedAsterisk pbx = SimulatedAsterisk.builder(personality).bindAddress(address).amiPort(amiPort)
                 .amiUser(amiUser, amiSecret).sipPort(sipPort).withSipUa().start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread hook = new Thread(() -> {
             pbx.close();
+            out.println("stopped");
+            out.flush();
             stopped.countDown();
-        }, "pbx-shutdown"));
+        }, "pbx-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         out.printf("simulated Asterisk %s (AMI %s, PJPROJECT %s)%n", personality.asteriskVersion(),
                 personality.amiVersion(), personality.pjprojectVersion());
         out.printf("AMI listening on %s:%d (user %s)%n", pbx.amiAddress().getAddress().getHostAddress(),
@@ -80,6 +82,20 @@ public final class PbxCommand implements Callable<Integer> {
         out.println("press Ctrl-C to stop");
         out.flush();
         stopped.await();
+        if (stopRequested) {
+            // Stopped from inside the JVM (tests): run the hook's work ourselves and unregister it.
+            Runtime.getRuntime().removeShutdownHook(hook);
+            hook.run();
+        }
         return 0;
+    }
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean stopRequested;
+
+    /** Stops a running {@code pbx} command as Ctrl-C would (for in-process use). */
+    void stop() {
+        stopRequested = true;
+        stopped.countDown();
     }
 }

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads AMI requests from a byte stream with Asterisk's limits. Only CRLF ends a line (manager.c
- * {@code get_input} looks for {@code "\r\n"}); a lone LF stays inside the line.
+ * Reads AMI requests from a byte stream with Asterisk's limits. CRLF ends a line, and so does a lone LF
+ * (manager.c {@code get_input}: "also accept \n only").
  *
  * <p>Returns a {@link Result} rather than throwing for peer mistakes: a line over {@value AmiCodec#MAX_LINE_BYTES}
  * bytes or more than {@value AmiCodec#MAX_HEADERS} lines makes Asterisk discard the request and answer an error,
@@ -44,8 +44,10 @@ public final class AmiRequestReader {
                 if (c < 0) {
                     return new Result(Kind.END_OF_STREAM, null);
                 }
-                if (c == '\n' && prev == '\r') {
-                    len--; // drop the CR already stored
+                if (c == '\n') {
+                    if (prev == '\r' && len > 0 && len <= line.length) {
+                        len--; // drop the CR already stored
+                    }
                     break;
                 }
                 if (len < line.length) {
@@ -62,9 +64,8 @@ public final class AmiRequestReader {
                 continue;
             }
             if (len == 0) {
-                if (lines.isEmpty() && !tooLong && !tooMany) {
-                    continue; // stray empty lines between requests are ignored, as Asterisk does
-                }
+                // An empty line ends the request even with no header before it: Asterisk then answers
+                // "Missing action in request" (do_message has no special case for a lone blank line).
                 if (tooLong) {
                     return new Result(Kind.LINE_TOO_LONG, AmiCodec.parse(lines));
                 }

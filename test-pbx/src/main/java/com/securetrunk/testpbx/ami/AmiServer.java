@@ -1,7 +1,6 @@
 package com.securetrunk.testpbx.ami;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -146,10 +145,6 @@ public final class AmiServer implements AutoCloseable {
         } catch (IOException ignored) {
             // closing: nothing left to do
         }
-    }
-
-    static InetAddress loopback() {
-        return InetAddress.getLoopbackAddress();
     }
 
     @Override

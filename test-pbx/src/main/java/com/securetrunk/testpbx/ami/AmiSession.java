@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -118,8 +119,11 @@ public final class AmiSession {
     }
 
     void deliverEvent(EventClass eventClass, byte[] bytes) {
-        if (authenticated && (eventMask & eventClass.bit()) != 0) {
-            enqueue(bytes);
+        // Same lock as the login: an event published while the login completes goes after its response.
+        synchronized (this) {
+            if (authenticated && (eventMask & eventClass.bit()) != 0) {
+                enqueue(bytes);
+            }
         }
     }
 
@@ -270,11 +274,14 @@ public final class AmiSession {
             int mask = EventClass.parseMask(events);
             eventMask = mask < 0 ? EventClass.ALL : mask;
         }
-        send(AmiResponses.success(request, "Authentication accepted"));
-        authenticated = true;
-        for (AmiEvent e : server.config().afterLogin().apply(this)) {
-            if ((eventMask & e.eventClass().bit()) != 0) {
-                send(e.toMessage());
+        List<AmiEvent> after = server.config().afterLogin().apply(this);
+        synchronized (this) {
+            send(AmiResponses.success(request, "Authentication accepted"));
+            authenticated = true;
+            for (AmiEvent e : after) {
+                if ((eventMask & e.eventClass().bit()) != 0) {
+                    send(e.toMessage());
+                }
             }
         }
         return true;

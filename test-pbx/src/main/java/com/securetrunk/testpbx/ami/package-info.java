@@ -7,7 +7,7 @@
  * {@code asterisk/asterisk:main/manager.c}); the parser of asterisk-java 3.42.2
  * ({@code ManagerReaderImpl}, {@code ManagerConnectionImpl}), which the tests drive against this server.
  *
- * <p>Framing: a message is {@code Key: Value\r\n} lines ended by an empty {@code \r\n} line; at most 128 lines of at
+ * <p>Framing: a message is {@code Key: Value\r\n} lines (a bare LF is accepted too) ended by an empty line; at most 128 lines of at
  * most 1024 bytes each ({@code AST_MAX_MANHEADERS}, {@code inbuf[1025]} in manager.c). The codec classes here depend
  * on no socket or logger types so they can be unit-tested byte for byte.
  */

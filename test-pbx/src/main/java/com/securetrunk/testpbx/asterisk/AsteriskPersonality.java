@@ -81,6 +81,14 @@ public enum AsteriskPersonality {
         return this == V20;
     }
 
+    /**
+     * ModuleLoad first checks that the module file exists in the modules directory ("Module not found."), a
+     * security fix of 18.26.1 / 20.11.1 / 21.6.1 / 22.1.1 ({@code file_in_modules_dir} in manager.c).
+     */
+    public boolean moduleLoadChecksModulesDir() {
+        return this == V20;
+    }
+
     /** Parses a {@code --version} value; the error lists what is accepted. */
     public static AsteriskPersonality fromCliName(String name) {
         String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);

@@ -220,11 +220,15 @@ final class CallActions {
         }
         HangupCause cause = HangupCause.NORMAL_CLEARING;
         if (!m.get("Cause").isBlank()) {
+            // manager.c: an invalid Cause is logged and ignored ("better to hangup without cause than to not
+            // hang up at all").
             try {
-                cause = HangupCause.fromCode(Integer.parseInt(m.get("Cause").trim()));
+                int code = Integer.parseInt(m.get("Cause").trim());
+                if (code > 0 && code <= 127) {
+                    cause = HangupCause.fromCode(code);
+                }
             } catch (NumberFormatException e) {
-                s.send(AmiResponses.error(m, "Invalid cause"));
-                return;
+                cause = HangupCause.NORMAL_CLEARING;
             }
         }
         Optional<Channel> ch = pbx.channels().find(name);

@@ -13,6 +13,7 @@ public final class Channel {
     private final String uniqueid;
     private final String linkedid;
     private final Trunk.Driver driver;
+    private final long createdMillis = System.currentTimeMillis();
     private ChannelState state = ChannelState.DOWN;
     private CallerId caller = CallerId.UNKNOWN;
     private CallerId connected = CallerId.UNKNOWN;
@@ -21,7 +22,6 @@ public final class Channel {
     private int priority = 1;
     private boolean hungUp;
     private ChannelDriver.CallHandle callHandle;
-    private final long createdNanos = System.nanoTime();
 
     Channel(String name, String uniqueid, Trunk.Driver driver, String context, String exten) {
         this.name = Objects.requireNonNull(name);
@@ -60,12 +60,13 @@ public final class Channel {
         return exten;
     }
 
-    public synchronized boolean isHungUp() {
-        return hungUp;
+    /** Seconds since the channel was created (Status {@code Seconds}, CoreShowChannel {@code Duration}). */
+    public long ageSeconds() {
+        return (System.currentTimeMillis() - createdMillis) / 1000;
     }
 
-    long ageSeconds() {
-        return (System.nanoTime() - createdNanos) / 1_000_000_000L;
+    public synchronized boolean isHungUp() {
+        return hungUp;
     }
 
     synchronized void state(ChannelState s) {

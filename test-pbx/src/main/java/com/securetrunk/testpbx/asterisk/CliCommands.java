@@ -180,9 +180,10 @@ final class CliCommands {
         return String.join(" ", words.subList(0, shown));
     }
 
+    /** {@code ast_true}: yes, true, y, t, 1, on (case-insensitive). */
     static boolean isTrue(String v) {
         String s = v.trim().toLowerCase(Locale.ROOT);
         return s.equals("yes") || s.equals("true") || s.equals("y") || s.equals("t") || s.equals("1")
-                || s.equals("on") || s.chars().allMatch(Character::isDigit) && !s.isEmpty() && !s.equals("0");
+                || s.equals("on");
     }
 }

@@ -102,6 +102,16 @@ final class ConfigActions {
     void moduleLoad(AmiSession s, AmiMessage m) {
         String loadType = m.get("LoadType").trim().toLowerCase(Locale.ROOT);
         String module = m.get("Module").trim();
+        if (loadType.isEmpty()) {
+            s.send(AmiResponses.error(m, "Incomplete ModuleLoad action."));
+            return;
+        }
+        if (pbx.personality().moduleLoadChecksModulesDir() && !module.isEmpty()
+                && pbx.modules().stream().noneMatch(mod -> mod.resource().equals(module))) {
+            // realpath() of <modules dir>/<Module> fails: the file name must be exact, ".so" included.
+            s.send(AmiResponses.error(m, "Module not found."));
+            return;
+        }
         switch (loadType) {
             case "reload":
                 if (module.isEmpty()) {
@@ -128,6 +138,7 @@ final class ConfigActions {
         }
     }
 
+    /** {@code ast_false}: no, false, n, f, 0, off (case-insensitive). */
     static boolean isFalse(String v) {
         String s = v.trim().toLowerCase(Locale.ROOT);
         return s.equals("no") || s.equals("false") || s.equals("n") || s.equals("f") || s.equals("0")

@@ -14,7 +14,8 @@ public enum ConfigUpdateError {
     FAILURE_EMPTYCAT("Empty category did not complete successfully"),
     FAILURE_UPDATE("Update did not complete successfully"),
     FAILURE_DELETE("Delete did not complete successfully"),
-    FAILURE_APPEND("Append did not complete successfully");
+    FAILURE_APPEND("Append did not complete successfully"),
+    FAILURE_TEMPLATE("Template category not found");
 
     private final String message;
 

@@ -36,8 +36,9 @@ public final class ConfigUpdater {
             String value = request.get("Value-" + n);
             String match = request.get("Match-" + n);
             String line = request.get("Line-" + n);
+            Options options = Options.parse(request.get("Options-" + n));
             Optional<ConfigUpdateError> error = applyOne(file, action.toLowerCase(Locale.ROOT), cat, var, value,
-                    match, line);
+                    match, line, options);
             if (error.isPresent()) {
                 return error;
             }
@@ -45,72 +46,113 @@ public final class ConfigUpdater {
         return Optional.empty();
     }
 
+    /** The {@code Options-N} words the simulator honours: {@code allowdups} and {@code ignoreerror}. */
+    private record Options(boolean allowDups, boolean ignoreError) {
+        static Options parse(String text) {
+            boolean dups = false;
+            boolean ignore = false;
+            for (String token : text.split(",")) {
+                String t = token.trim();
+                dups |= t.equalsIgnoreCase("allowdups");
+                ignore |= t.equalsIgnoreCase("ignoreerror");
+            }
+            return new Options(dups, ignore);
+        }
+    }
+
+    /**
+     * One change. As in manager.c, an action on a category applies to every category of that name; "not found"
+     * checks come after the argument checks; a Delete that matches no variable is reported as
+     * {@code FAILURE_UPDATE} ("Update did not complete successfully"), exactly as Asterisk words it.
+     */
     private static Optional<ConfigUpdateError> applyOne(ConfigFile file, String action, String cat, String var,
-                                                        String value, String match, String line) {
-        Optional<ConfigCategory> category = file.category(cat);
+                                                        String value, String match, String line, Options options) {
+        List<ConfigCategory> categories = file.categories().stream()
+                .filter(c -> c.name().equalsIgnoreCase(cat)).toList();
         switch (action) {
-            case "newcat":
-                if (category.isPresent()) {
-                    return Optional.of(ConfigUpdateError.FAILURE_NEWCAT);
+            case "newcat": {
+                if (!options.allowDups() && !categories.isEmpty()) {
+                    return options.ignoreError() ? Optional.empty() : Optional.of(ConfigUpdateError.FAILURE_NEWCAT);
                 }
-                file.addCategory(cat);
-                return Optional.empty();
+                ConfigCategory created = new ConfigCategory(cat);
+                if (match.isEmpty()) {
+                    file.categories().add(created);
+                    return Optional.empty();
+                }
+                // ast_category_insert: before the category named by Match
+                for (int i = 0; i < file.categories().size(); i++) {
+                    if (file.categories().get(i).name().equalsIgnoreCase(match)) {
+                        file.categories().add(i, created);
+                        return Optional.empty();
+                    }
+                }
+                return Optional.of(ConfigUpdateError.FAILURE_NEWCAT);
+            }
             case "renamecat":
                 if (value.isEmpty()) {
                     return Optional.of(ConfigUpdateError.UNSPECIFIED_ARGUMENT);
                 }
-                if (category.isEmpty()) {
+                if (categories.isEmpty()) {
                     return Optional.of(ConfigUpdateError.UNKNOWN_CATEGORY);
                 }
-                category.get().rename(value);
+                categories.forEach(c -> c.rename(value));
                 return Optional.empty();
             case "delcat":
-                if (category.isEmpty()) {
-                    return Optional.of(ConfigUpdateError.UNKNOWN_CATEGORY);
+                if (categories.isEmpty()) {
+                    return options.ignoreError() ? Optional.empty() : Optional.of(ConfigUpdateError.UNKNOWN_CATEGORY);
                 }
-                file.categories().remove(category.get());
+                file.categories().removeAll(categories);
                 return Optional.empty();
             case "emptycat":
-                if (category.isEmpty()) {
+                if (categories.isEmpty()) {
                     return Optional.of(ConfigUpdateError.UNKNOWN_CATEGORY);
                 }
-                category.get().variables().clear();
+                categories.forEach(c -> c.variables().clear());
                 return Optional.empty();
-            case "update":
+            case "update": {
                 if (var.isEmpty()) {
                     return Optional.of(ConfigUpdateError.UNSPECIFIED_ARGUMENT);
                 }
-                if (category.isEmpty()) {
+                if (categories.isEmpty()) {
                     return Optional.of(ConfigUpdateError.UNKNOWN_CATEGORY);
                 }
-                return update(category.get(), var, value, match)
-                        ? Optional.empty() : Optional.of(ConfigUpdateError.FAILURE_UPDATE);
-            case "delete":
+                boolean found = false;
+                for (ConfigCategory c : categories) {
+                    found |= update(c, var, value, match);
+                }
+                return found ? Optional.empty() : Optional.of(ConfigUpdateError.FAILURE_UPDATE);
+            }
+            case "delete": {
                 if (var.isEmpty() && line.isEmpty()) {
                     return Optional.of(ConfigUpdateError.UNSPECIFIED_ARGUMENT);
                 }
-                if (category.isEmpty()) {
+                if (categories.isEmpty()) {
                     return Optional.of(ConfigUpdateError.UNKNOWN_CATEGORY);
                 }
-                return delete(category.get(), var, match, line)
-                        ? Optional.empty() : Optional.of(ConfigUpdateError.FAILURE_DELETE);
+                boolean found = false;
+                for (ConfigCategory c : categories) {
+                    found |= delete(c, var, match, line);
+                }
+                return found || options.ignoreError() ? Optional.empty()
+                        : Optional.of(ConfigUpdateError.FAILURE_UPDATE);
+            }
             case "append":
                 if (var.isEmpty()) {
                     return Optional.of(ConfigUpdateError.UNSPECIFIED_ARGUMENT);
                 }
-                if (category.isEmpty()) {
+                if (categories.isEmpty()) {
                     return Optional.of(ConfigUpdateError.UNKNOWN_CATEGORY);
                 }
-                category.get().append(var, stripObjectMarker(value));
+                categories.forEach(c -> c.append(var, stripObjectMarker(value)));
                 return Optional.empty();
             case "insert":
-                if (var.isEmpty()) {
+                if (var.isEmpty() || line.isEmpty()) {
                     return Optional.of(ConfigUpdateError.UNSPECIFIED_ARGUMENT);
                 }
-                if (category.isEmpty()) {
+                if (categories.isEmpty()) {
                     return Optional.of(ConfigUpdateError.UNKNOWN_CATEGORY);
                 }
-                insert(category.get(), var, stripObjectMarker(value), line);
+                categories.forEach(c -> insert(c, var, stripObjectMarker(value), line));
                 return Optional.empty();
             default:
                 return Optional.of(ConfigUpdateError.UNKNOWN_ACTION);

@@ -5,7 +5,11 @@ import com.securetrunk.testpbx.ami.AmiResponses;
 import com.securetrunk.testpbx.ami.AmiSession;
 import java.util.List;
 
-/** SIPpeers (chan_sip {@code manager_sip_show_peers}) and PJSIPShowEndpoints (res_pjsip {@code ami_show_endpoints}). */
+/**
+ * The list actions: SIPpeers (chan_sip {@code manager_sip_show_peers}), PJSIPShowEndpoints (res_pjsip
+ * {@code ami_show_endpoints}), CoreShowChannels and Status (manager.c) — the last two so that asterisk-java's live
+ * API ({@code DefaultAsteriskServer}) sees the channels that exist when it connects.
+ */
 final class PeerListActions {
 
     private final SimulatedAsterisk pbx;
@@ -41,6 +45,60 @@ final class PeerListActions {
                     .build());
         }
         s.send(AmiResponses.listComplete(m, "PeerlistComplete", peers.size()));
+    }
+
+    /** {@code action_coreshowchannels}: snapshot + Application, ApplicationData, Duration hh:mm:ss, BridgeId. */
+    void coreShowChannels(AmiSession s, AmiMessage m) {
+        List<Channel> channels = pbx.channels().list();
+        s.send(AmiResponses.listAck(m, "Channels will follow"));
+        for (Channel c : channels) {
+            long d = c.ageSeconds();
+            s.send(AmiResponses.listItem(m, "CoreShowChannel").addAll(c.snapshot(""))
+                    .add("Application", "")
+                    .add("ApplicationData", "")
+                    .add("Duration", String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", d / 3600, d / 60 % 60, d % 60))
+                    .add("BridgeId", "")
+                    .build());
+        }
+        s.send(AmiResponses.listComplete(m, "CoreShowChannelsComplete", channels.size()));
+    }
+
+    /**
+     * {@code action_status} without a Channel filter: one {@code Status} event per channel (snapshot, Type,
+     * Seconds and the format fields), then {@code StatusComplete}. Only the common fields are produced.
+     */
+    void status(AmiSession s, AmiMessage m) {
+        String only = m.get("Channel").trim();
+        List<Channel> channels = pbx.channels().list().stream()
+                .filter(c -> only.isEmpty() || c.name().equalsIgnoreCase(only)).toList();
+        if (!only.isEmpty() && channels.isEmpty()) {
+            s.send(AmiResponses.error(m, "No such channel"));
+            return;
+        }
+        s.send(AmiResponses.listAck(m, "Channel status will follow"));
+        for (Channel c : channels) {
+            s.send(AmiMessage.builder().add("Event", "Status").add("Privilege", "Call").actionId(m.get("ActionID"))
+                    .addAll(c.snapshot(""))
+                    .add("Type", c.driver().technology())
+                    .add("DNID", "")
+                    .add("EffectiveConnectedLineNum", "<unknown>")
+                    .add("EffectiveConnectedLineName", "<unknown>")
+                    .add("TimeToHangup", 0)
+                    .add("BridgeID", "")
+                    .add("Application", "")
+                    .add("Data", "")
+                    .add("Nativeformats", "(ulaw|alaw)")
+                    .add("Readformat", "ulaw")
+                    .add("Readtrans", "")
+                    .add("Writeformat", "ulaw")
+                    .add("Writetrans", "")
+                    .add("Callgroup", 0)
+                    .add("Pickupgroup", 0)
+                    .add("Seconds", c.ageSeconds())
+                    .build());
+        }
+        s.send(AmiMessage.builder().add("Event", "StatusComplete").actionId(m.get("ActionID"))
+                .add("EventList", "Complete").add("ListItems", channels.size()).add("Items", channels.size()).build());
     }
 
     void pjsipShowEndpoints(AmiSession s, AmiMessage m) {

@@ -11,7 +11,7 @@ public enum ReloadResult {
     ERROR(3, "An unknown error occurred", "An unknown error occurred"),
     IN_PROGRESS(4, "A reload is in progress", "A reload is in progress"),
     UNINITIALIZED(5, "Module not initialized", "Module not initialized"),
-    NOT_IMPLEMENTED(6, "Module does not support reload", "Module does not support reloading.");
+    NOT_IMPLEMENTED(6, "Module does not support reload", "Module does not support reload action.");
 
     private final int status;
     private final String reloadMessage;

@@ -100,6 +100,8 @@ public final class SimulatedAsterisk implements IncomingCalls, AutoCloseable {
         h.put("hangup", calls::hangup);
         h.put("sippeers", peers::sipPeers);
         h.put("pjsipshowendpoints", peers::pjsipShowEndpoints);
+        h.put("coreshowchannels", peers::coreShowChannels);
+        h.put("status", peers::status);
         List<ManagerUser> users = List.of(new ManagerUser(b.amiUser, b.amiSecret));
         ami = AmiServer.start(new AmiServer.Config(new InetSocketAddress(b.bindAddress, b.amiPort),
                 personality.amiVersion(), users, h, this::afterLogin, b.loginFailDelay));
@@ -140,6 +142,11 @@ public final class SimulatedAsterisk implements IncomingCalls, AutoCloseable {
     /** The AMI listening address (the real port when started with port 0). */
     public InetSocketAddress amiAddress() {
         return ami.address();
+    }
+
+    /** Open AMI sessions (a session dropped for not reading its events no longer counts). */
+    public int amiSessionCount() {
+        return ami.sessionCount();
     }
 
     /** Where the SIP side is told to listen ({@code udpbindaddr} of the default sip.conf). */
@@ -295,8 +302,12 @@ public final class SimulatedAsterisk implements IncomingCalls, AutoCloseable {
     public InboundChannel incoming(InetSocketAddress source, String exten, CallerId caller,
                                    ChannelDriver.CallHandle control) {
         Objects.requireNonNull(source, "source");
+        // chan_sip matches a peer on address and port; insecure=port drops the port from the match.
         Optional<Trunk> peer = trunks().stream().filter(t -> t.dialable() && t.port() == source.getPort()
-                && sameHost(t.host(), source.getAddress())).findFirst();
+                && sameHost(t.host(), source.getAddress())).findFirst()
+                .or(() -> trunks().stream().filter(t -> t.dialable()
+                        && t.options().getOrDefault("insecure", "").toLowerCase(Locale.ROOT).contains("port")
+                        && sameHost(t.host(), source.getAddress())).findFirst());
         Trunk.Driver driver = peer.map(Trunk::driver).orElse(Trunk.Driver.SIP);
         String peerName = peer.map(Trunk::name).orElse(source.getAddress().getHostAddress());
         String context = peer.map(Trunk::context).orElse(guestContext());

@@ -54,6 +54,20 @@ class CallEventsTest {
     }
 
     @Test
+    void insecurePortMatchesThePeerOnAddressAloneAndUnknownSourcesAreGuests() throws IOException {
+        try (SimulatedAsterisk pbx = SimulatedAsterisk.builder(AsteriskPersonality.V20).amiPort(0)
+                .sipConf(TranscriptFixtures.SIP_CONF + "\n[strict]\ntype=peer\nhost=127.0.0.2\nport=5090\n")
+                .loginFailDelay(Duration.ZERO).start()) {
+            assertThat(pbx.incoming(new InetSocketAddress("127.0.0.1", 40000), "600", CallerId.UNKNOWN, c -> { })
+                    .channelName()).isEqualTo("SIP/gw-00000000");
+            IncomingCalls.InboundChannel guest = pbx.incoming(new InetSocketAddress("127.0.0.2", 40000), "600",
+                    CallerId.UNKNOWN, c -> { });
+            assertThat(guest.channelName()).isEqualTo("SIP/127.0.0.2-00000001");
+            assertThat(pbx.channels().find(guest.channelName()).orElseThrow().context()).isEqualTo("default");
+        }
+    }
+
+    @Test
     void originateToABusyDestinationEndsWithDialEndBusyAndAFailedOriginateResponse() throws IOException {
         try (ScriptedChannelDriver farEnd = new ScriptedChannelDriver();
              SimulatedAsterisk pbx = SimulatedAsterisk.builder(AsteriskPersonality.V20).amiPort(0)

@@ -83,14 +83,32 @@ class ConfigUpdaterTest {
                 .contains(ConfigUpdateError.FAILURE_NEWCAT);
         assertThat(ConfigUpdater.apply(sipConf(), changes("Action-000000", "Update", "Cat-000000", "gw",
                 "Var-000000", "nosuchvar", "Value-000000", "1"))).contains(ConfigUpdateError.FAILURE_UPDATE);
+        // manager.c reports a Delete that matched nothing as FAILURE_UPDATE, not FAILURE_DELETE
         assertThat(ConfigUpdater.apply(sipConf(), changes("Action-000000", "Delete", "Cat-000000", "gw",
-                "Var-000000", "allow", "Match-000000", "g729"))).contains(ConfigUpdateError.FAILURE_DELETE);
+                "Var-000000", "allow", "Match-000000", "g729"))).contains(ConfigUpdateError.FAILURE_UPDATE);
+        assertThat(ConfigUpdater.apply(sipConf(), changes("Action-000000", "Insert", "Cat-000000", "gw",
+                "Var-000000", "x", "Value-000000", "1"))).contains(ConfigUpdateError.UNSPECIFIED_ARGUMENT);
+        assertThat(ConfigUpdater.apply(sipConf(), changes("Action-000000", "NewCat", "Cat-000000", "new",
+                "Match-000000", "nosuchcat"))).contains(ConfigUpdateError.FAILURE_NEWCAT);
         assertThat(ConfigUpdater.apply(sipConf(), changes("Action-000000", "DelCat", "Cat-000000", "nope")))
                 .contains(ConfigUpdateError.UNKNOWN_CATEGORY);
         assertThat(ConfigUpdateError.UNKNOWN_CATEGORY.message()).isEqualTo("Given category does not exist");
         assertThat(ConfigUpdateError.UNSPECIFIED_CATEGORY.message()).isEqualTo("Category not specified");
         assertThat(ConfigUpdateError.UNSPECIFIED_ARGUMENT.message())
                 .isEqualTo("Problem with category, value, or line (if required)");
+    }
+
+    @Test
+    void newCatWithMatchInsertsBeforeAndOptionsAllowDupsOrIgnoreErrors() {
+        ConfigFile f = sipConf();
+        assertThat(ConfigUpdater.apply(f, changes(
+                "Action-000000", "NewCat", "Cat-000000", "first", "Match-000000", "general",
+                "Action-000001", "NewCat", "Cat-000001", "gw", "Options-000001", "allowdups",
+                "Action-000002", "NewCat", "Cat-000002", "gw", "Options-000002", "ignoreerror",
+                "Action-000003", "DelCat", "Cat-000003", "nosuch", "Options-000003", "ignoreerror",
+                "Action-000004", "Append", "Cat-000004", "gw", "Var-000004", "both", "Value-000004", "yes"))).isEmpty();
+        assertThat(f.categories()).extracting(ConfigCategory::name).containsExactly("first", "general", "gw", "gw");
+        assertThat(f.categories().subList(2, 4)).allSatisfy(c -> assertThat(c.get("both")).contains("yes"));
     }
 
     @Test
@@ -104,6 +122,14 @@ class ConfigUpdaterTest {
                 "Action-000002", "EmptyCat", "Cat-000002", "general"))).isEmpty();
         assertThat(f.category("gw").orElseThrow().variables().get(0)).isEqualTo(new ConfigVariable("first", "1"));
         assertThat(f.category("general").orElseThrow().variables()).isEmpty();
+    }
+
+    @Test
+    void renderIsTheRewrittenFileAsteriskSaves() {
+        ConfigFile f = ConfigText.parse("sip.conf", "[gw]\ntype=friend\nhost => 127.0.0.1\n");
+        assertThat(f.render()).isEqualTo(";!\n;! Automatically generated configuration file\n"
+                + ";! Filename: sip.conf (sip.conf)\n;! Generator: Manager\n;!\n\n"
+                + "[gw]\ntype = friend\nhost = 127.0.0.1\n\n");
     }
 
     @Test

@@ -99,6 +99,16 @@ class PersonalityFramingTest {
             c.readMessage();
             c.send("ActionID: m1\r\n\r\n");
             assertThat(c.readMessage()).isEqualTo("Response: Error\r\nActionID: m1\r\nMessage: Missing action in request\r\n\r\n");
+            c.send("\r\n");
+            assertThat(c.readMessage()).isEqualTo("Response: Error\r\nMessage: Missing action in request\r\n\r\n");
+            // a bare LF ends a line too (manager.c get_input: "also accept \n only")
+            c.send("Action: Ping\nActionID: lf\n\n");
+            assertThat(c.readMessage()).startsWith("Response: Success\r\nActionID: lf\r\nPing: Pong\r\n");
+            c.send("Action: ModuleLoad\r\nLoadType: reload\r\nModule: chan_sip\r\nActionID: ml\r\n\r\n");
+            assertThat(c.readMessage()).isEqualTo("Response: Error\r\nActionID: ml\r\nMessage: Module not found.\r\n\r\n");
+            c.send("Action: ModuleLoad\r\nLoadType: reload\r\nModule: app_dial.so\r\nActionID: m2\r\n\r\n");
+            assertThat(c.readMessage()).isEqualTo("Response: Error\r\nActionID: m2\r\n"
+                    + "Message: Module does not support reload action.\r\n\r\n");
             c.send("Action: Ping\r\nActionID: big\r\nX: " + "y".repeat(2000) + "\r\n\r\n");
             assertThat(c.readMessage()).isEqualTo("Response: Error\r\nActionID: big\r\n"
                     + "Message: Failed to parse message: line too long\r\n\r\n");

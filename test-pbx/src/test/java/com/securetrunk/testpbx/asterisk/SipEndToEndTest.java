@@ -116,6 +116,60 @@ class SipEndToEndTest {
         }
     }
 
+    @Test
+    void pjsipEndpointOverTcpIsDialledWithThePjsipStyleOffer() throws Exception {
+        try (SipUa farEnd = SipUa.start(UaConfig.pbx().name("far-end-tcp").autoAnswer(true, Duration.ofMillis(50)));
+             SimulatedAsterisk pbx = SimulatedAsterisk.builder(AsteriskPersonality.V20).amiPort(0).sipPort(0)
+                     .withSipUa().loginFailDelay(Duration.ZERO).start()) {
+            int farTcp = farEnd.port(Transport.TCP);
+            InetSocketAddress ami = pbx.amiAddress();
+            ManagerConnection conn = new ManagerConnectionFactory(ami.getHostString(), ami.getPort(), "admin",
+                    "secret").createManagerConnection();
+            BlockingQueue<ManagerEvent> events = new LinkedBlockingQueue<>();
+            conn.addEventListener(events::add);
+            conn.login();
+            try {
+                UpdateConfigAction provision = new UpdateConfigAction("pjsip.conf", "pjsip.conf", false);
+                provision.setReload("res_pjsip.so");
+                provision.addCommand(UpdateConfigAction.ACTION_NEWCAT, "transport-tcp", null, null, null);
+                provision.addCommand(UpdateConfigAction.ACTION_APPEND, "transport-tcp", "type", "transport", null);
+                provision.addCommand(UpdateConfigAction.ACTION_APPEND, "transport-tcp", "protocol", "tcp", null);
+                provision.addCommand(UpdateConfigAction.ACTION_NEWCAT, "gw-aor", null, null, null);
+                provision.addCommand(UpdateConfigAction.ACTION_APPEND, "gw-aor", "type", "aor", null);
+                provision.addCommand(UpdateConfigAction.ACTION_APPEND, "gw-aor", "contact",
+                        "sip:127.0.0.1:" + farTcp + ";transport=tcp", null);
+                provision.addCommand(UpdateConfigAction.ACTION_NEWCAT, "gw", null, null, null);
+                provision.addCommand(UpdateConfigAction.ACTION_APPEND, "gw", "type", "endpoint", null);
+                provision.addCommand(UpdateConfigAction.ACTION_APPEND, "gw", "transport", "transport-tcp", null);
+                provision.addCommand(UpdateConfigAction.ACTION_APPEND, "gw", "aors", "gw-aor", null);
+                provision.addCommand(UpdateConfigAction.ACTION_APPEND, "gw", "context", "from-gw", null);
+                assertThat(conn.sendAction(provision).getResponse()).isEqualTo("Success");
+                await(events, ReloadEvent.class, e -> "res_pjsip.so".equals(e.getModule()));
+
+                OriginateAction originate = new OriginateAction();
+                originate.setChannel("PJSIP/700@gw");
+                originate.setApplication("Echo");
+                originate.setTimeout(10_000L);
+                ManagerResponse sync = conn.sendAction(originate, 15_000);
+                assertThat(sync.getMessage()).isEqualTo("Originate successfully queued");
+                NewChannelEvent ch = await(events, NewChannelEvent.class, e -> true);
+                assertThat(ch.getChannel()).isEqualTo("PJSIP/gw-00000000");
+                Call atFarEnd = farEnd.calls().get(0);
+                assertThat(atFarEnd.transport()).isEqualTo(Transport.TCP);
+                assertThat(atFarEnd.invite().requestUri()).startsWith("sip:700@127.0.0.1:" + farTcp);
+                assertThat(atFarEnd.remoteSdp()).contains("s=pjmedia");
+                Thread.sleep(600);
+                assertThat(conn.sendAction(new HangupAction("PJSIP/gw-00000000")).getMessage())
+                        .isEqualTo("Channel Hungup");
+                assertThat(atFarEnd.awaitState(CallState.ENDED, WAIT)).isTrue();
+                AudioReport heard = atFarEnd.audioReport();
+                assertThat(heard.problems(10)).as(heard.summary()).isEmpty();
+            } finally {
+                conn.logoff();
+            }
+        }
+    }
+
     private static <T extends ManagerEvent> T await(BlockingQueue<ManagerEvent> events, Class<T> type,
                                                     Predicate<T> match) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
