@@ -64,7 +64,7 @@ public final class PolicyNetworkLayer implements NetworkLayer {
         TlsSide s = tls();
         TlsPeerPolicy policy = s.outbound().forPeer(address, port);
         InetAddress local = myAddress == null || myAddress.isAnyLocalAddress() ? null : myAddress;
-        return s.contexts().connect(policy, address, port, local, s.connectTimeoutMs());
+        return new HandshakeFailureSslSocket(s.contexts().connect(policy, address, port, local, s.connectTimeoutMs()));
     }
 
     @Override
