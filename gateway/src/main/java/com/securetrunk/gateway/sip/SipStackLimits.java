@@ -36,6 +36,11 @@ public record SipStackLimits(int maxMessageSize, int maxConnections, int maxServ
                 sslHandshakeTimeoutMs, connectTimeoutMs);
     }
 
+    public SipStackLimits withSslHandshakeTimeoutMs(int ms) {
+        return new SipStackLimits(maxMessageSize, maxConnections, maxServerTransactions, maxClientTransactions, threadPoolSize,
+                ms, connectTimeoutMs);
+    }
+
     private static void require(String name, int value, int min) {
         if (value < min) {
             throw new IllegalArgumentException(name + ": " + value + " (expected: >= " + min + ")");

@@ -52,12 +52,17 @@ class SipStackFactoryTest {
 
     private SipTestPeer peer(String address, int port, TlsIdentity id, TlsPeerPolicy server, OutboundTlsPolicies outbound,
                              Transport... transports) {
+        return peer(address, port, id, server, outbound, SipStackLimits.defaults(), transports);
+    }
+
+    private SipTestPeer peer(String address, int port, TlsIdentity id, TlsPeerPolicy server, OutboundTlsPolicies outbound,
+                             SipStackLimits limits, Transport... transports) {
         List<ListenPoint> lps = new ArrayList<>();
         for (Transport t : transports) {
             lps.add(new ListenPoint(address, t == Transport.TLS ? port + 1 : port, t));
         }
         TlsSide tls = new TlsSide(new TlsContextFactory(id, List.of(PKI.caCert)), server, outbound, 5_000);
-        SipTestPeer p = new SipTestPeer(new SipStackSettings("test-" + (++stackCounter), lps, tls, SipStackLimits.defaults()));
+        SipTestPeer p = new SipTestPeer(new SipStackSettings("test-" + (++stackCounter), lps, tls, limits));
         toClose.add(p);
         return p;
     }
@@ -242,5 +247,67 @@ class SipStackFactoryTest {
                 assertThat(uas.requests.get()).isEqualTo(2);
             }
         }
+    }
+
+    @Test
+    void tlsClientThatStallsMidHandshakeIsDisconnectedAfterTheHandshakeTimeout() throws Exception {
+        int b = freePair(V4);
+        SipTestPeer peerB = peer(V4, b, PKI.leaf("sip.example.com"), TlsPeerPolicy.secureDomain(null),
+                OutboundTlsPolicies.fixed(TlsPeerPolicy.secureDomain(null)), SipStackLimits.defaults().withSslHandshakeTimeoutMs(2_000),
+                Transport.TLS);
+        try (Socket stalled = new Socket(V4, b + 1)) {
+            stalled.setSoTimeout(8_000);
+            // The first bytes of a ClientHello record, then nothing.
+            stalled.getOutputStream().write(new byte[]{22, 3, 1, 0, (byte) 200, 1, 0, 0});
+            stalled.getOutputStream().flush();
+            long start = System.nanoTime();
+            boolean closed = false;
+            try {
+                // At most an alert record (21) arrives before the end of the stream.
+                for (int i = 0; i < 64 && !closed; i++) {
+                    closed = stalled.getInputStream().read() == -1;
+                }
+            } catch (IOException reset) {
+                closed = true;
+            }
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            assertThat(closed).as("server closed the stalled connection").isTrue();
+            assertThat(ms).as("closed by the 2 s handshake watchdog, not by our 8 s read timeout").isLessThan(7_000);
+        }
+        // ... and the listener still serves a real client.
+        int a = freePair(V4);
+        SipTestPeer peerA = peer(V4, a, PKI.leaf("gw.example.net"), TlsPeerPolicy.secureDomain(null),
+                OutboundTlsPolicies.fixed(TlsPeerPolicy.secureDomain("sip.example.com")), Transport.TLS);
+        assertThat(peerA.options(V4, Transport.TLS, V4, b + 1, WAIT_MS)).isEqualTo(new SipTestPeer.Outcome(200, null));
+        assertThat(peerB.requestsReceived).containsExactly("OPTIONS");
+    }
+
+    @Test
+    void messageLargerThanMaxMessageSizeIsNotDelivered() throws Exception {
+        int b = freePair(V4);
+        SipTestPeer peerB = peer(V4, b, PKI.leaf("sip.example.com"), TlsPeerPolicy.secureDomain(null),
+                OutboundTlsPolicies.fixed(TlsPeerPolicy.secureDomain(null)), SipStackLimits.defaults().withMaxMessageSize(4096),
+                Transport.TCP);
+        String filler = "x".repeat(8_000);
+        String big = "OPTIONS sip:" + V4 + ":" + b + ";transport=tcp SIP/2.0\r\n"
+                + "Via: SIP/2.0/TCP " + V4 + ":5999;branch=z9hG4bKbig1\r\n"
+                + "From: <sip:a@" + V4 + ">;tag=1\r\nTo: <sip:b@" + V4 + ">\r\nCall-ID: big@test\r\nCSeq: 1 OPTIONS\r\n"
+                + "Max-Forwards: 70\r\nSubject: " + filler + "\r\nContent-Length: 0\r\n\r\n";
+        try (Socket s = new Socket(V4, b)) {
+            s.setSoTimeout(5_000);
+            try {
+                s.getOutputStream().write(big.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                s.getInputStream().read(); // the stack drops the connection (or never answers)
+            } catch (IOException droppedOrTimedOut) {
+                // either is a refusal
+            }
+        }
+        assertThat(peerB.requestsReceived).isEmpty();
+        // A normal-sized request on a new connection still gets through.
+        int a = freePair(V4);
+        SipTestPeer peerA = peer(V4, a, PKI.leaf("gw.example.net"), TlsPeerPolicy.secureDomain(null),
+                OutboundTlsPolicies.fixed(TlsPeerPolicy.secureDomain(null)), Transport.TCP);
+        assertThat(peerA.options(V4, Transport.TCP, V4, b, WAIT_MS)).isEqualTo(new SipTestPeer.Outcome(200, null));
     }
 }
