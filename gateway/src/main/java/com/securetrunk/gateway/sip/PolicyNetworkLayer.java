@@ -22,7 +22,9 @@ import javax.net.ssl.SSLSocket;
  *   <li>outbound TLS sockets are connected to the peer, then layered with the context of that peer's policy
  *       ({@link OutboundTlsPolicies}), with SNI and the expected host name the trust manager checks. JAIN-SIP hands
  *       us only an {@code InetAddress}: the name comes from the peer policy, else from the name the address was
- *       resolved from, else the IP (then matched against IP SANs).</li>
+ *       resolved from, else the IP (then matched against IP SANs). JAIN-SIP caches one channel per IP:port, so a
+ *       resolved name sticks to the first request sent to that address: register the expected name per peer
+ *       address in {@link OutboundTlsPolicies} rather than relying on resolution.</li>
  * </ul>
  * Plain UDP/TCP sockets are JAIN-SIP's defaults. Instantiated by JAIN-SIP with the no-arg constructor; configured in
  * {@link #setSipStack} from {@link TlsSideRegistry}.

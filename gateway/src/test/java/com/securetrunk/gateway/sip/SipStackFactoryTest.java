@@ -310,4 +310,30 @@ class SipStackFactoryTest {
                 OutboundTlsPolicies.fixed(TlsPeerPolicy.secureDomain(null)), Transport.TCP);
         assertThat(peerA.options(V4, Transport.TCP, V4, b, WAIT_MS)).isEqualTo(new SipTestPeer.Outcome(200, null));
     }
+
+    @Test
+    void targetByHostNameIsVerifiedAgainstThatName() throws Exception {
+        // No expected name in the policy: JAIN-SIP resolves "localhost" and the name it resolved is what we verify.
+        int good = freePair(V4);
+        peer(V4, good, PKI.leaf("localhost"), TlsPeerPolicy.secureDomain(null),
+                OutboundTlsPolicies.fixed(TlsPeerPolicy.secureDomain(null)), Transport.TLS);
+        int ipOnly = freePair(V4);
+        peer(V4, ipOnly, PKI.leaf("pbx", List.of(), List.of("127.0.0.1"), List.of()), TlsPeerPolicy.secureDomain(null),
+                OutboundTlsPolicies.fixed(TlsPeerPolicy.secureDomain(null)), Transport.TLS);
+        int a = freePair(V4);
+        SipTestPeer peerA = peer(V4, a, PKI.leaf("gw.example.net"), TlsPeerPolicy.secureDomain(null),
+                OutboundTlsPolicies.fixed(TlsPeerPolicy.secureDomain(null)), Transport.TLS);
+        assertThat(peerA.options(V4, Transport.TLS, "localhost", good + 1, WAIT_MS)).isEqualTo(new SipTestPeer.Outcome(200, null));
+        try (LogCapture log = new LogCapture(PolicyTrustManager.class)) {
+            SipTestPeer.Outcome o = peerA.options(V4, Transport.TLS, "localhost", ipOnly + 1, REFUSAL_WAIT_MS);
+            assertThat(o.ok()).isFalse();
+            assertThat(log.messagesContaining("do not match the expected host localhost")).isNotEmpty();
+        }
+        // The same kind of IP-only certificate is fine when the target is the IP itself (IP SAN). A fresh server: JAIN-SIP
+        // caches its channel per IP:port, with the name of the first request to it.
+        int ipOnly2 = freePair(V4);
+        peer(V4, ipOnly2, PKI.leaf("pbx", List.of(), List.of("127.0.0.1"), List.of()), TlsPeerPolicy.secureDomain(null),
+                OutboundTlsPolicies.fixed(TlsPeerPolicy.secureDomain(null)), Transport.TLS);
+        assertThat(peerA.options(V4, Transport.TLS, V4, ipOnly2 + 1, WAIT_MS)).isEqualTo(new SipTestPeer.Outcome(200, null));
+    }
 }
