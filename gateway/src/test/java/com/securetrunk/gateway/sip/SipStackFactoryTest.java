@@ -57,11 +57,16 @@ class SipStackFactoryTest {
 
     private SipTestPeer peer(String address, int port, TlsIdentity id, TlsPeerPolicy server, OutboundTlsPolicies outbound,
                              SipStackLimits limits, Transport... transports) {
+        return peer(address, port, id, server, InboundTlsPolicies.fixed(server), outbound, limits, transports);
+    }
+
+    private SipTestPeer peer(String address, int port, TlsIdentity id, TlsPeerPolicy server, InboundTlsPolicies inbound,
+                             OutboundTlsPolicies outbound, SipStackLimits limits, Transport... transports) {
         List<ListenPoint> lps = new ArrayList<>();
         for (Transport t : transports) {
             lps.add(new ListenPoint(address, t == Transport.TLS ? port + 1 : port, t));
         }
-        TlsSide tls = new TlsSide(new TlsContextFactory(id, List.of(PKI.caCert)), server, outbound, 5_000);
+        TlsSide tls = new TlsSide(new TlsContextFactory(id, List.of(PKI.caCert)), server, inbound, outbound, 5_000);
         SipTestPeer p = new SipTestPeer(new SipStackSettings("test-" + (++stackCounter), lps, tls, limits));
         toClose.add(p);
         return p;
@@ -335,5 +340,34 @@ class SipStackFactoryTest {
         peer(V4, ipOnly2, PKI.leaf("pbx", List.of(), List.of("127.0.0.1"), List.of()), TlsPeerPolicy.secureDomain(null),
                 OutboundTlsPolicies.fixed(TlsPeerPolicy.secureDomain(null)), Transport.TLS);
         assertThat(peerA.options(V4, Transport.TLS, V4, ipOnly2 + 1, WAIT_MS)).isEqualTo(new SipTestPeer.Outcome(200, null));
+    }
+
+    @Test
+    void legacyListenerLetsOnlyTheConfiguredPbxAddressUseTls10() throws Exception {
+        String pbxAddress = "127.0.0.2";
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(pbxAddress))) {
+            assumeTrue(probe.isBound());
+        } catch (IOException noSecondLoopback) {
+            assumeTrue(false, "127.0.0.2 is not usable here");
+        }
+        TlsPeerPolicy widest = TlsPeerPolicy.legacyPbx(null).withVersions(TlsVersion.TLS_1_0, TlsVersion.TLS_1_3);
+        InboundTlsPolicies onlyThePbx = InboundTlsPolicies.bySource(
+                Map.of(InetAddress.getByName(pbxAddress), widest), TlsPeerPolicy.legacyPbx(null));
+        int gw = freePair(V4);
+        SipTestPeer gateway = peer(V4, gw, PKI.leaf("legacy-gw.example.net"), widest, onlyThePbx,
+                OutboundTlsPolicies.fixed(TlsPeerPolicy.legacyPbx(null)), SipStackLimits.defaults(), Transport.TLS);
+
+        TlsPeerPolicy tls10 = TlsPeerPolicy.legacyPbx("legacy-gw.example.net").withVersions(TlsVersion.TLS_1_0, TlsVersion.TLS_1_0);
+        int pbx = freePair(pbxAddress);
+        SipTestPeer configuredPbx = peer(pbxAddress, pbx, PKI.leaf("pbx.example.org"), tls10.withExpectedHostName(null),
+                OutboundTlsPolicies.fixed(tls10), Transport.TLS);
+        assertThat(configuredPbx.options(pbxAddress, Transport.TLS, V4, gw + 1, WAIT_MS)).isEqualTo(new SipTestPeer.Outcome(200, null));
+
+        int other = freePair(V4);
+        SipTestPeer otherSource = peer(V4, other, PKI.leaf("pbx.example.org"), tls10.withExpectedHostName(null),
+                OutboundTlsPolicies.fixed(tls10), Transport.TLS);
+        SipTestPeer.Outcome refused = otherSource.options(V4, Transport.TLS, V4, gw + 1, REFUSAL_WAIT_MS);
+        assertThat(refused.ok()).as("%s", refused).isFalse();
+        assertThat(gateway.requestsReceived).containsExactly("OPTIONS");
     }
 }
