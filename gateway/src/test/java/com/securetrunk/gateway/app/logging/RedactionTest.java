@@ -41,10 +41,9 @@ class RedactionTest {
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         Appender<ILoggingEvent> console = root.getAppender("CONSOLE");
         assertThat(console).isInstanceOf(OutputStreamAppender.class);
-        Object encoder = ((OutputStreamAppender<ILoggingEvent>) console).getEncoder();
+        Object encoder = ((OutputStreamAppender<?>) console).getEncoder();
         assertThat(encoder).isInstanceOf(LayoutWrappingEncoder.class);
-        assertThat(((LayoutWrappingEncoder<ILoggingEvent>) encoder).getLayout())
-                .isInstanceOf(RedactingPatternLayout.class);
+        assertThat(((LayoutWrappingEncoder<?>) encoder).getLayout()).isInstanceOf(RedactingPatternLayout.class);
     }
 
     @Test
