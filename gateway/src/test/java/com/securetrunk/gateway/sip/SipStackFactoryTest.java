@@ -103,6 +103,17 @@ class SipStackFactoryTest {
     }
 
     @Test
+    void limitsComeFromTheApplicationConfig() {
+        var config = new com.securetrunk.gateway.config.LimitsConfig(100, 16_384, 10, java.time.Duration.ofSeconds(3));
+        SipStackLimits limits = SipStackLimits.fromConfig(config);
+        assertThat(limits.maxMessageSize()).isEqualTo(16_384);
+        assertThat(limits.sslHandshakeTimeoutMs()).isEqualTo(3_000);
+        var tooSmall = new com.securetrunk.gateway.config.LimitsConfig(100, 1_000, 10, java.time.Duration.ofSeconds(3));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SipStackLimits.fromConfig(tooSmall))
+                .hasMessageContaining("max-sip-message-size").hasMessageContaining("4096");
+    }
+
+    @Test
     void optionsOverUdpTcpAndTlsOnIpv4() throws Exception {
         int a = freePair(V4);
         int b = freePair(V4);
