@@ -212,6 +212,40 @@ class TlsHandshakeTest {
     }
 
     @Test
+    void wantAsksForTheClientCertificateAndNoneDoesNot() throws Exception {
+        TlsContextFactory server = new TlsContextFactory(PKI.leaf("gw.example.net"), List.of(PKI.caCert));
+        for (ClientAuth mode : ClientAuth.values()) {
+            try (SSLServerSocket ss = server.listen(TlsPeerPolicy.legacyPbx(null).withClientAuth(mode), 0, 4, LOOPBACK)) {
+                ss.setSoTimeout(10_000);
+                CompletableFuture<Integer> peerCerts = CompletableFuture.supplyAsync(() -> {
+                    try (SSLSocket s = (SSLSocket) ss.accept()) {
+                        s.setSoTimeout(10_000);
+                        s.startHandshake();
+                        int n;
+                        try {
+                            n = s.getSession().getPeerCertificates().length;
+                        } catch (javax.net.ssl.SSLPeerUnverifiedException none) {
+                            n = 0;
+                        }
+                        s.getOutputStream().write('k');
+                        s.getOutputStream().flush();
+                        return n;
+                    } catch (IOException e) {
+                        throw new RuntimeException(e);
+                    }
+                });
+                try (SSLSocket c = client().connect(secureTo("gw.example.net"), LOOPBACK, ss.getLocalPort(), null, 5_000)) {
+                    c.setSoTimeout(10_000);
+                    c.startHandshake();
+                    assertThat(c.getInputStream().read()).isEqualTo('k');
+                }
+                assertThat(peerCerts.get(15, TimeUnit.SECONDS)).as("client certificates seen with %s", mode)
+                        .isEqualTo(mode == ClientAuth.WANT ? 2 : 0);
+            }
+        }
+    }
+
+    @Test
     void weakOnlyServerGetsNoHandshake() throws Exception {
         // A server that only speaks what JAIN-SIP RI enables by default: our client offers none of it.
         TlsContextFactory server = new TlsContextFactory(PKI.leaf("sip.example.com"), List.of(PKI.caCert));
