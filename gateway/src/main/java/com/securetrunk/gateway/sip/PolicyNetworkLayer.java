@@ -18,11 +18,14 @@ import javax.net.ssl.SSLSocket;
  * socket of the stack is ours:
  * <ul>
  *   <li>TLS listeners come from the side's {@link TlsSide#serverPolicy()} context (provider, versions, suites, client
- *       auth, our certificate and trust manager);</li>
+ *       auth, our certificate and trust manager), and each accepted connection is narrowed to the policy of its
+ *       source address ({@link PerSourceSslServerSocket}, {@link InboundTlsPolicies});</li>
  *   <li>outbound TLS sockets are connected to the peer, then layered with the context of that peer's policy
  *       ({@link OutboundTlsPolicies}), with SNI and the expected host name the trust manager checks. JAIN-SIP hands
  *       us only an {@code InetAddress}: the name comes from the peer policy, else from the name the address was
- *       resolved from, else the IP (then matched against IP SANs).</li>
+ *       resolved from, else the IP (then matched against IP SANs). JAIN-SIP caches one channel per IP:port, so a
+ *       resolved name sticks to the first request sent to that address: register the expected name per peer
+ *       address in {@link OutboundTlsPolicies} rather than relying on resolution.</li>
  * </ul>
  * Plain UDP/TCP sockets are JAIN-SIP's defaults. Instantiated by JAIN-SIP with the no-arg constructor; configured in
  * {@link #setSipStack} from {@link TlsSideRegistry}.
@@ -51,7 +54,7 @@ public final class PolicyNetworkLayer implements NetworkLayer {
     @Override
     public SSLServerSocket createSSLServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
         TlsSide s = tls();
-        return s.contexts().listen(s.serverPolicy(), port, backlog, bindAddress);
+        return new PerSourceSslServerSocket(s.contexts().listen(s.serverPolicy(), port, backlog, bindAddress), s.contexts(), s.inbound());
     }
 
     @Override
@@ -64,7 +67,7 @@ public final class PolicyNetworkLayer implements NetworkLayer {
         TlsSide s = tls();
         TlsPeerPolicy policy = s.outbound().forPeer(address, port);
         InetAddress local = myAddress == null || myAddress.isAnyLocalAddress() ? null : myAddress;
-        return s.contexts().connect(policy, address, port, local, s.connectTimeoutMs());
+        return new HandshakeFailureSslSocket(s.contexts().connect(policy, address, port, local, s.connectTimeoutMs()));
     }
 
     @Override

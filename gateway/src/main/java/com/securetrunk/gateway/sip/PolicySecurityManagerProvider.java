@@ -33,6 +33,6 @@ public final class PolicySecurityManagerProvider implements SecurityManagerProvi
         if (s == null) {
             return new TrustManager[0];
         }
-        return s.contexts().trustManagers(client ? s.outbound().forPeer(java.net.InetAddress.getLoopbackAddress(), 0) : s.serverPolicy());
+        return s.contexts().trustManagers(client ? s.outbound().fallback() : s.serverPolicy());
     }
 }

@@ -106,6 +106,10 @@ public final class SipStackFactory {
      */
     public static SipStackHandle start(SipStackSettings settings, SipListener listener) {
         Properties p = properties(settings);
+        if (settings.tls() != null) {
+            // Build the listener's and the default outbound context now, not inside the first handshake.
+            settings.tls().contexts().context(settings.tls().serverPolicy());
+        }
         String key = settings.tls() == null ? null : TlsSideRegistry.register(settings.tls());
         SipStackImpl stack;
         try {

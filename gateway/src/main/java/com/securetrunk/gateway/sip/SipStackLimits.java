@@ -31,9 +31,31 @@ public record SipStackLimits(int maxMessageSize, int maxConnections, int maxServ
         return new SipStackLimits(65_536, 1024, 10_000, 10_000, 8, 5_000, 5_000);
     }
 
+    /**
+     * From {@code securetrunk.limits}: {@code max-sip-message-size} and {@code tls-handshake-timeout}; the rest keep
+     * {@link #defaults()}.
+     */
+    public static SipStackLimits fromConfig(com.securetrunk.gateway.config.LimitsConfig limits) {
+        long handshakeMs = limits.tlsHandshakeTimeout().toMillis();
+        if (handshakeMs < 1 || handshakeMs > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("securetrunk.limits.tls-handshake-timeout: " + limits.tlsHandshakeTimeout()
+                    + " (expected: between 1 ms and 24 days)");
+        }
+        if (limits.maxSipMessageSize() < MIN_MESSAGE_SIZE) {
+            throw new IllegalArgumentException("securetrunk.limits.max-sip-message-size: " + limits.maxSipMessageSize()
+                    + " (expected: >= " + MIN_MESSAGE_SIZE + ", JAIN-SIP RI's minimum)");
+        }
+        return defaults().withMaxMessageSize(limits.maxSipMessageSize()).withSslHandshakeTimeoutMs((int) handshakeMs);
+    }
+
     public SipStackLimits withMaxMessageSize(int bytes) {
         return new SipStackLimits(bytes, maxConnections, maxServerTransactions, maxClientTransactions, threadPoolSize,
                 sslHandshakeTimeoutMs, connectTimeoutMs);
+    }
+
+    public SipStackLimits withSslHandshakeTimeoutMs(int ms) {
+        return new SipStackLimits(maxMessageSize, maxConnections, maxServerTransactions, maxClientTransactions, threadPoolSize,
+                ms, connectTimeoutMs);
     }
 
     private static void require(String name, int value, int min) {

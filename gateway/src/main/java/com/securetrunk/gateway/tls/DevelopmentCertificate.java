@@ -1,11 +1,9 @@
 package com.securetrunk.gateway.tls;
 
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -36,48 +35,45 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The certificate used when none is configured: generated once (EC P-256, self-signed, two years), written to a
- * directory as {@code dev-cert.pem} / {@code dev-key.pem} (key file mode 600), and reused on later starts so peers
- * that pinned it keep working. Each start logs one line saying a development certificate is in use, since peers
- * that verify certificates (every secure domain) will refuse it.
+ * The certificate used when none is configured ({@code securetrunk.tls.certificate} empty): generated once (EC P-256,
+ * self-signed, two years), kept as a PKCS#12 file ({@code securetrunk.tls.dev-certificate}, mode 600, empty
+ * password: it protects nothing of value and the file mode is what keeps it private), and reused on later starts so
+ * peers that pinned it keep working. Every start logs one WARN line saying a development certificate is in use,
+ * since peers that verify certificates (every secure domain) will refuse it.
  */
 public final class DevelopmentCertificate {
     private static final Logger LOG = LoggerFactory.getLogger(DevelopmentCertificate.class);
-    static final String CERT_FILE = "dev-cert.pem";
-    static final String KEY_FILE = "dev-key.pem";
     private static final Duration VALIDITY = Duration.ofDays(730);
+    static final char[] PASSWORD = new char[0];
 
     private DevelopmentCertificate() {
     }
 
     /**
-     * Loads the development certificate from {@code directory}, generating it first if absent.
+     * Loads the development certificate from {@code p12File}, generating it first if absent.
      *
      * @param hostNames DNS names and IP literals to put in its subjectAltName (localhost, 127.0.0.1 and ::1 are
      *                  always added); the first is also the subject CN
      */
-    public static TlsIdentity loadOrCreate(Path directory, List<String> hostNames, Clock clock) {
-        Path cert = directory.resolve(CERT_FILE);
-        Path key = directory.resolve(KEY_FILE);
-        if (Files.exists(cert) && Files.exists(key)) {
-            TlsIdentity id = CertificateFiles.readPemIdentity(cert, key, null);
+    public static TlsIdentity loadOrCreate(Path p12File, List<String> hostNames, Clock clock) {
+        if (Files.exists(p12File)) {
+            TlsIdentity id = CertificateFiles.readPkcs12Identity(p12File, PASSWORD);
             LOG.warn("No TLS certificate configured: using the self-signed development certificate {} ({}, SHA-256 {}, "
-                            + "generated earlier). Peers that verify certificates will refuse it; configure tls.certificate for production.",
-                    cert, id.leaf().getSubjectX500Principal().getName(), fingerprint(id.leaf()));
+                            + "generated earlier). Peers that verify certificates will refuse it; set securetrunk.tls.certificate for production.",
+                    p12File, id.leaf().getSubjectX500Principal().getName(), fingerprint(id.leaf()));
             return id;
         }
         TlsIdentity id = generate(hostNames, clock);
-        write(directory, cert, key, id);
+        write(p12File, id);
         LOG.warn("No TLS certificate configured: generated a self-signed development certificate {} ({}, SHA-256 {}, valid until {}). "
-                        + "Peers that verify certificates will refuse it; configure tls.certificate for production.",
-                cert, id.leaf().getSubjectX500Principal().getName(), fingerprint(id.leaf()), id.leaf().getNotAfter().toInstant());
+                        + "Peers that verify certificates will refuse it; set securetrunk.tls.certificate for production.",
+                p12File, id.leaf().getSubjectX500Principal().getName(), fingerprint(id.leaf()), id.leaf().getNotAfter().toInstant());
         return id;
     }
 
@@ -114,43 +110,29 @@ public final class DevelopmentCertificate {
         }
     }
 
-    private static void write(Path directory, Path cert, Path key, TlsIdentity id) {
+    private static void write(Path p12File, TlsIdentity id) {
         try {
-            Files.createDirectories(directory);
-            writeAtomically(key, pem(id.privateKey()), true);
-            writeAtomically(cert, pem(id.leaf()), false);
-        } catch (IOException e) {
-            throw new TlsConfigException(directory, "cannot write the development certificate (is the directory writable?)", e);
-        }
-    }
-
-    private static void writeAtomically(Path target, String content, boolean secret) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        try {
-            if (secret) {
-                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.createFile(tmp);
+            Path dir = p12File.toAbsolutePath().getParent();
+            if (dir != null) {
+                Files.createDirectories(dir);
             }
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system: the file is created with the platform's defaults.
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            ks.setKeyEntry("securetrunk-dev", id.privateKey(), PASSWORD, id.chain().toArray(new X509Certificate[0]));
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            ks.store(bytes, PASSWORD);
+            Path tmp = p12File.resolveSibling(p12File.getFileName() + ".tmp");
+            Files.deleteIfExists(tmp);
             try {
+                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
                 Files.createFile(tmp);
-            } catch (FileAlreadyExistsException ignored) {
-                // created above before the exception
             }
+            Files.write(tmp, bytes.toByteArray());
+            Files.move(tmp, p12File, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new TlsConfigException(p12File, "cannot write the development certificate (is the directory writable?)", e);
         }
-        Files.writeString(tmp, content, StandardCharsets.US_ASCII);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static String pem(Object o) throws IOException {
-        StringWriter sw = new StringWriter();
-        try (JcaPEMWriter w = new JcaPEMWriter(sw)) {
-            w.writeObject(o);
-        }
-        return sw.toString();
     }
 
     /** Colon-separated SHA-256 of the DER certificate, as openssl prints it. */

@@ -158,6 +158,9 @@ public final class TlsContextFactory {
      * @param timeoutMs TCP connect timeout
      */
     public SSLSocket connect(TlsPeerPolicy policy, InetAddress address, int port, InetAddress local, int timeoutMs) throws IOException {
+        // Build (or fetch) the context before connecting: the first build takes a while, and the peer's handshake
+        // timer starts when the TCP connection is accepted.
+        SSLContext ctx = context(policy);
         Socket raw = new Socket();
         try {
             if (local != null) {
@@ -165,7 +168,7 @@ public final class TlsContextFactory {
             }
             raw.connect(new InetSocketAddress(address, port), timeoutMs);
             String host = expectedHost(policy, address);
-            SSLSocket s = (SSLSocket) context(policy).getSocketFactory().createSocket(raw, host, port, true);
+            SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket(raw, host, port, true);
             s.setUseClientMode(true);
             s.setSSLParameters(clientParameters(policy, host));
             return s;

@@ -212,6 +212,40 @@ class TlsHandshakeTest {
     }
 
     @Test
+    void wantAsksForTheClientCertificateAndNoneDoesNot() throws Exception {
+        TlsContextFactory server = new TlsContextFactory(PKI.leaf("gw.example.net"), List.of(PKI.caCert));
+        for (ClientAuth mode : ClientAuth.values()) {
+            try (SSLServerSocket ss = server.listen(TlsPeerPolicy.legacyPbx(null).withClientAuth(mode), 0, 4, LOOPBACK)) {
+                ss.setSoTimeout(10_000);
+                CompletableFuture<Integer> peerCerts = CompletableFuture.supplyAsync(() -> {
+                    try (SSLSocket s = (SSLSocket) ss.accept()) {
+                        s.setSoTimeout(10_000);
+                        s.startHandshake();
+                        int n;
+                        try {
+                            n = s.getSession().getPeerCertificates().length;
+                        } catch (javax.net.ssl.SSLPeerUnverifiedException none) {
+                            n = 0;
+                        }
+                        s.getOutputStream().write('k');
+                        s.getOutputStream().flush();
+                        return n;
+                    } catch (IOException e) {
+                        throw new RuntimeException(e);
+                    }
+                });
+                try (SSLSocket c = client().connect(secureTo("gw.example.net"), LOOPBACK, ss.getLocalPort(), null, 5_000)) {
+                    c.setSoTimeout(10_000);
+                    c.startHandshake();
+                    assertThat(c.getInputStream().read()).isEqualTo('k');
+                }
+                assertThat(peerCerts.get(15, TimeUnit.SECONDS)).as("client certificates seen with %s", mode)
+                        .isEqualTo(mode == ClientAuth.WANT ? 2 : 0);
+            }
+        }
+    }
+
+    @Test
     void weakOnlyServerGetsNoHandshake() throws Exception {
         // A server that only speaks what JAIN-SIP RI enables by default: our client offers none of it.
         TlsContextFactory server = new TlsContextFactory(PKI.leaf("sip.example.com"), List.of(PKI.caCert));
@@ -234,6 +268,42 @@ class TlsHandshakeTest {
                 // refused
             }
             accept.get(15, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void ourServerRefusesAClientOfferingOnlyJainSipDefaultSuites() throws Exception {
+        // What JAIN-SIP RI enables by default, offered by a plain JDK client: our listener accepts none of it.
+        TlsContextFactory server = new TlsContextFactory(PKI.leaf("sip.example.com"), List.of(PKI.caCert));
+        for (TlsPeerPolicy serverPolicy : List.of(secureTo(null),
+                TlsPeerPolicy.legacyPbx(null).withVersions(TlsVersion.TLS_1_0, TlsVersion.TLS_1_3))) {
+            try (SSLServerSocket ss = server.listen(serverPolicy, 0, 4, LOOPBACK)) {
+                ss.setSoTimeout(10_000);
+                CompletableFuture<Throwable> accept = CompletableFuture.supplyAsync(() -> {
+                    try (SSLSocket s = (SSLSocket) ss.accept()) {
+                        s.startHandshake();
+                        return null;
+                    } catch (IOException e) {
+                        return e;
+                    }
+                });
+                javax.net.ssl.SSLContext weak = javax.net.ssl.SSLContext.getInstance("TLS");
+                weak.init(null, new javax.net.ssl.TrustManager[]{new javax.net.ssl.X509TrustManager() {
+                    public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) { }
+                    public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) { }
+                    public java.security.cert.X509Certificate[] getAcceptedIssuers() { return new java.security.cert.X509Certificate[0]; }
+                }}, null);
+                try (SSLSocket c = (SSLSocket) weak.getSocketFactory().createSocket(LOOPBACK, ss.getLocalPort())) {
+                    c.setSoTimeout(10_000);
+                    c.setEnabledProtocols(new String[]{"TLSv1.2"});
+                    c.setEnabledCipherSuites(new String[]{"TLS_RSA_WITH_AES_128_CBC_SHA"});
+                    c.startHandshake();
+                    fail("our server accepted " + c.getSession().getCipherSuite());
+                } catch (IOException expected) {
+                    // no shared suite
+                }
+                assertThat(accept.get(15, TimeUnit.SECONDS)).as("server side refused too").isNotNull();
+            }
         }
     }
 
