@@ -68,7 +68,7 @@ public final class PbxClassifier {
     private static Optional<ChannelDriver> chooseDriver(DiscoveryFacts facts, Optional<ChannelDriver> configured,
                                                         List<PbxWarning> warnings) {
         if (configured.isPresent()) {
-            if (!facts.runningDrivers().contains(configured.get())) {
+            if (facts.driversChecked() && !facts.runningDrivers().contains(configured.get())) {
                 warnings.add(new PbxWarning(Kind.DRIVER_NOT_LOADED, "The configuration asks for a "
                         + configured.get().cliName() + " trunk, but " + configured.get().module()
                         + " is not running on this PBX (running: " + names(facts) + "). Load the module "
@@ -81,6 +81,12 @@ public final class PbxClassifier {
         }
         if (facts.runningDrivers().contains(ChannelDriver.CHAN_SIP)) {
             return Optional.of(ChannelDriver.CHAN_SIP);
+        }
+        if (!facts.driversChecked()) {
+            warnings.add(new PbxWarning(Kind.NO_SIP_DRIVER, "Could not check which SIP driver this PBX runs "
+                    + "(the AMI user may not run CLI commands), so no trunk driver was chosen. Either grant the "
+                    + "'command' class or configure the driver (pjsip or chan_sip)."));
+            return Optional.empty();
         }
         warnings.add(new PbxWarning(Kind.NO_SIP_DRIVER, "Neither res_pjsip nor chan_sip is running on this PBX "
                 + "(Asterisk " + facts.asteriskVersion() + "), so it cannot reach SecureTrunk over SIP. Load one of "

@@ -115,4 +115,17 @@ class PbxClassifierTest {
             assertThat(w.message()).contains("TLS 1.0", "TLS 1.2");
         });
     }
+
+    @Test
+    void withoutTheCommandClassTheConfiguredDriverIsTrustedAndNoDriverIsGuessed() {
+        DiscoveryFacts blind = new DiscoveryFacts("20.5.0", "9.0.0", Set.of(), false, Optional.empty(),
+                List.of("Asterisk refused Command 'module show like chan_sip': Permission denied"));
+        Discovery configured = PbxClassifier.classify(blind, Optional.of(CHAN_SIP), Optional.empty());
+        assertThat(configured.identity().profileName()).contains(ProfileNames.ASTERISK_CHAN_SIP);
+        assertThat(configured.warnings()).extracting(PbxWarning::kind)
+                .containsExactly(PbxWarning.Kind.DISCOVERY_INCOMPLETE);
+        Discovery guessed = classify(blind);
+        assertThat(guessed.identity().driver()).isEmpty();
+        assertThat(guessed.warnings().get(0).message()).contains("'command' class", "configure the driver");
+    }
 }

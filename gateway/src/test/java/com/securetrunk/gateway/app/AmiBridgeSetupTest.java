@@ -1,0 +1,66 @@
+package com.securetrunk.gateway.app;
+
+import com.securetrunk.ami.AmiSettings;
+import com.securetrunk.gateway.config.AppConfigLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AmiBridgeSetupTest {
+
+    private static com.securetrunk.gateway.config.AppConfig load(Path dir, String text) throws Exception {
+        Path f = dir.resolve("c.conf");
+        Files.writeString(f, text);
+        return AppConfigLoader.load(Optional.of(f), Map.of()).config();
+    }
+
+    @Test
+    void amiOffMeansNoBridgeAtAll(@TempDir Path dir) throws Exception {
+        var config = load(dir, "securetrunk {}\n");
+        int threads = Thread.activeCount();
+        assertThat(AmiBridgeSetup.settings(config)).isEmpty();
+        assertThat(AmiBridgeSetup.start(config, new com.securetrunk.ami.AmiBridgeListener() { })).isEmpty();
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("securetrunk-ami"));
+        assertThat(Thread.activeCount()).isLessThanOrEqualTo(threads);
+    }
+
+    @Test
+    void amiOnMapsConnectionBackoffProfileAndTrunk(@TempDir Path dir) throws Exception {
+        var config = load(dir, """
+                securetrunk {
+                  sip.legacy.listen-addresses = [ "192.0.2.10" ]
+                  pbx.profile = asterisk-13.8-cert2
+                  ami { enabled = true, host = "192.0.2.20", port = 5039, username = gw, secret = "s3cret"
+                        provision-trunk = true, reconnect-min-delay = 2s, reconnect-max-delay = 1m }
+                }
+                """);
+        AmiSettings s = AmiBridgeSetup.settings(config).orElseThrow();
+        assertThat(s.host()).isEqualTo("192.0.2.20");
+        assertThat(s.port()).isEqualTo(5039);
+        assertThat(s.username()).isEqualTo("gw");
+        assertThat(s.secret().reveal()).isEqualTo("s3cret");
+        assertThat(s.toString()).doesNotContain("s3cret");
+        assertThat(s.backoff().initial()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(s.backoff().max()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(s.configuredProfile()).contains("asterisk-13.8-cert2");
+        assertThat(s.trunk()).hasValueSatisfying(t -> {
+            assertThat(t.gatewayHost()).isEqualTo("192.0.2.10");
+            assertThat(t.gatewayPort()).isEqualTo(5060);
+        });
+    }
+
+    @Test
+    void provisioningNeedsASpecificListenAddress(@TempDir Path dir) throws Exception {
+        var config = load(dir, "securetrunk.ami { enabled = true, username = gw, secret = x, provision-trunk = true }\n");
+        assertThatThrownBy(() -> AmiBridgeSetup.settings(config))
+                .hasMessageContaining("securetrunk.sip.legacy.listen-addresses");
+    }
+}
