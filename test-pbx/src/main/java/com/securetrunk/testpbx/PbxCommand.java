@@ -62,7 +62,7 @@ public final class PbxCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         SimulatedAsterisk pbx = SimulatedAsterisk.builder(personality).bindAddress(address).amiPort(amiPort)
-                .amiUser(amiUser, amiSecret).sipPort(sipPort).start();
+                .amiUser(amiUser, amiSecret).sipPort(sipPort).withSipUa().start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             pbx.close();
             stopped.countDown();
@@ -71,7 +71,7 @@ public final class PbxCommand implements Callable<Integer> {
                 personality.amiVersion(), personality.pjprojectVersion());
         out.printf("AMI listening on %s:%d (user %s)%n", pbx.amiAddress().getAddress().getHostAddress(),
                 pbx.amiAddress().getPort(), amiUser);
-        out.printf("SIP bind address in sip.conf/pjsip.conf: %s:%d%n",
+        out.printf("SIP listening on %s:%d (UDP and TCP)%n",
                 pbx.sipBindAddress().getAddress().getHostAddress(), pbx.sipBindAddress().getPort());
         for (Trunk t : pbx.trunks()) {
             out.printf("trunk %s/%s -> %s:%d (%s)%n", t.driver().technology(), t.name(), t.host(), t.port(),

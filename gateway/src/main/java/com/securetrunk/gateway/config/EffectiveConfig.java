@@ -24,8 +24,7 @@ public final class EffectiveConfig {
                 c = c.withValue(path, ConfigValueFactory.fromAnyRef(Secret.REDACTED));
             }
         }
-        String body = c.root().render(ConfigRenderOptions.defaults().setOriginComments(false).setComments(false)
-                .setJson(false).setFormatted(true));
-        return AppConfigLoader.ROOT + " " + body;
+        return c.atKey(AppConfigLoader.ROOT).root().render(ConfigRenderOptions.defaults().setOriginComments(false)
+                .setComments(false).setJson(false).setFormatted(true));
     }
 }

@@ -186,7 +186,8 @@ public final class ProfileLoader {
     private Optional<ProfileSource> lookupParent(String parentName, ProfileSource child) {
         if (!child.builtIn()) {
             if (parentName.equals(child.name())) {
-                return Optional.ofNullable(builtIns.get(parentName)); // a user profile refining the built-in it replaces
+                // a user profile refining the built-in it replaces; with no such built-in it is a cycle of one
+                return Optional.ofNullable(builtIns.get(parentName)).or(() -> Optional.of(child));
             }
             Optional<ProfileSource> user = userLookup.apply(parentName);
             if (user.isPresent()) {

@@ -71,11 +71,13 @@ final class CallActions {
         boolean async = CliCommands.isTrue(m.get("Async").isEmpty() ? "no" : m.get("Async"));
         OriginateRequest req = new OriginateRequest(m.get("ActionID"), channel, context, exten, priority,
                 application, m.get("Data"), CallerId.parse(m.get("CallerID")), timeout, m);
-        CompletableFuture<Boolean> answered = start(req);
         if (async) {
+            // Asterisk queues the call on another thread after acknowledging: the ack precedes every call event.
             s.send(AmiResponses.success(m, "Originate successfully queued"));
+            start(req);
             return;
         }
+        CompletableFuture<Boolean> answered = start(req);
         boolean ok;
         try {
             ok = answered.get(timeout + 5_000, TimeUnit.MILLISECONDS);

@@ -24,6 +24,10 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.ReentrantLock;
+import com.securetrunk.testpbx.sip.SdpStyle;
+import com.securetrunk.testpbx.sip.SipUa;
+import com.securetrunk.testpbx.sip.Transport;
+import com.securetrunk.testpbx.sip.UaConfig;
 
 /**
  * A simulated Asterisk: AMI server + in-memory config + channel table, in front of a SIP side that implements
@@ -51,6 +55,7 @@ public final class SimulatedAsterisk implements IncomingCalls, AutoCloseable {
     private volatile List<Trunk> pjsipEndpoints = List.of();
     private volatile ChannelDriver channelDriver;
     private AmiServer ami;
+    private SipUa sipUa;
 
     private SimulatedAsterisk(Builder b) {
         this.personality = b.personality;
@@ -353,10 +358,18 @@ public final class SimulatedAsterisk implements IncomingCalls, AutoCloseable {
         return a.getAddress().getHostAddress() + ":" + a.getPort();
     }
 
+    /** The SIP user agent that carries this PBX's calls, when started with {@link Builder#withSipUa()}. */
+    public Optional<SipUa> sipUa() {
+        return Optional.ofNullable(sipUa);
+    }
+
     @Override
     public void close() {
         if (ami != null) {
             ami.close();
+        }
+        if (sipUa != null) {
+            sipUa.close();
         }
         timers.shutdownNow();
     }
@@ -374,6 +387,7 @@ public final class SimulatedAsterisk implements IncomingCalls, AutoCloseable {
         private String extensionsConf;
         private ChannelDriver channelDriver;
         private Duration loginFailDelay = Duration.ofSeconds(1);
+        private boolean withSipUa;
 
         private Builder(AsteriskPersonality personality) {
             this.personality = Objects.requireNonNull(personality, "personality");
@@ -434,8 +448,38 @@ public final class SimulatedAsterisk implements IncomingCalls, AutoCloseable {
             return this;
         }
 
+        /**
+         * Also starts the SIP user agent (UDP and TCP on the SIP port, loopback) and wires it in: Originate places
+         * real SIP calls through the trunk, and calls it receives emit channel events.
+         */
+        public Builder withSipUa() {
+            this.withSipUa = true;
+            return this;
+        }
+
         public SimulatedAsterisk start() throws IOException {
-            SimulatedAsterisk pbx = new SimulatedAsterisk(this);
+            SipUa ua = null;
+            if (withSipUa) {
+                String ident = "Asterisk PBX " + personality.asteriskVersion();
+                ua = SipUa.start(UaConfig.pbx().name("pbx-" + personality.cliName()).address(bindAddress)
+                        .ports(sipPort, sipPort, -1).userAgent(ident).sdp(SdpStyle.CHAN_SIP, ident));
+                sipPort = ua.port(Transport.UDP);
+            }
+            SimulatedAsterisk pbx;
+            try {
+                pbx = new SimulatedAsterisk(this);
+            } catch (RuntimeException e) {
+                if (ua != null) {
+                    ua.close();
+                }
+                throw e;
+            }
+            if (ua != null) {
+                pbx.sipUa = ua;
+                SipUaChannelDriver driver = new SipUaChannelDriver(ua);
+                driver.deliverIncomingTo(pbx);
+                pbx.channelDriver(driver);
+            }
             try {
                 pbx.startAmi(this);
             } catch (IOException | RuntimeException e) {

@@ -1,0 +1,28 @@
+package com.securetrunk.gateway.media.netty;
+
+import io.netty.channel.ChannelFactory;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+/** Native epoll when it loads (Linux), NIO otherwise: the event loop group and the matching datagram channel. */
+record Transport(String name, IoHandlerFactory ioHandler, ChannelFactory<? extends DatagramChannel> channels) {
+
+    static Transport choose(boolean preferEpoll) {
+        if (preferEpoll && Epoll.isAvailable()) {
+            return new Transport("epoll", EpollIoHandler.newFactory(), EpollDatagramChannel::new);
+        }
+        return new Transport("nio", NioIoHandler.newFactory(), NioDatagramChannel::new);
+    }
+
+    EventLoopGroup newGroup(int threads, String prefix) {
+        return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(prefix, true), ioHandler);
+    }
+}

@@ -1,0 +1,452 @@
+package com.securetrunk.gateway.media.ng;
+
+import com.securetrunk.gateway.media.Direction;
+import com.securetrunk.gateway.media.LegSpec;
+import com.securetrunk.gateway.media.LegStats;
+import com.securetrunk.gateway.media.MediaException;
+import com.securetrunk.gateway.media.MediaRelay;
+import com.securetrunk.gateway.media.SessionId;
+import com.securetrunk.gateway.media.SessionStats;
+import com.securetrunk.gateway.media.SrtpKeys;
+import com.securetrunk.gateway.media.StreamPorts;
+import com.securetrunk.gateway.media.StreamSpec;
+import com.securetrunk.gateway.srtp.MasterKey;
+import com.securetrunk.gateway.srtp.SrtpSuite;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * rtpengine's ng commands ({@code ping}, {@code offer}, {@code answer}, {@code delete}, {@code query}) mapped
+ * onto a {@link MediaRelay}: side A is the offerer (from-tag), side B the answerer (to-tag). Supports what
+ * an RTP/AVP &lt;-&gt; RTP/SAVP SDES bridge needs: {@code transport-protocol}, {@code ICE=remove},
+ * {@code DTLS=off}, {@code SDES} ({@code off}, {@code no-SUITE}, {@code only-SUITE}), {@code replace}
+ * ({@code origin}, {@code session-connection}), {@code direction} (interface names; one interface here),
+ * flags {@code asymmetric}/{@code symmetric}. Runs on one control thread.
+ */
+public final class NgCommands {
+    /** Suites offered to an SRTP side, in order of preference (tags 1..n), the product's default order. */
+    static final List<SrtpSuite> OFFERED = List.of(SrtpSuite.AES_CM_128_HMAC_SHA1_80, SrtpSuite.AES_CM_128_HMAC_SHA1_32,
+            SrtpSuite.AES_256_CM_HMAC_SHA1_80, SrtpSuite.AES_256_CM_HMAC_SHA1_32);
+
+    private final MediaRelay relay;
+    private final String address;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, NgCall> calls = new ConcurrentHashMap<>();
+
+    public NgCommands(MediaRelay relay, String advertisedAddress) {
+        this.relay = relay;
+        this.address = advertisedAddress;
+    }
+
+    /** Handles one decoded request dictionary; never throws for bad input (the reply says what was wrong). */
+    public Map<String, Object> handle(Object request) {
+        try {
+            if (!(request instanceof Map<?, ?> raw)) {
+                return error("request is not a bencoded dictionary");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> req = (Map<String, Object>) raw;
+            String command = string(req, "command");
+            if (command == null) {
+                return error("no 'command' key");
+            }
+            switch (command) {
+                case "ping":
+                    return Map.of("result", "pong");
+                case "offer":
+                    return offer(req);
+                case "answer":
+                    return answer(req);
+                case "delete":
+                    return delete(req);
+                case "query":
+                    return query(req);
+                default:
+                    return error("Unrecognized command: '" + command + "' (expected: ping, offer, answer, delete, query)");
+            }
+        } catch (MediaException e) {
+            return error(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return error(e.getMessage());
+        }
+    }
+
+    /** The relay reported a silent session: forget the call like rtpengine's own timeout does. */
+    public void timedOut(SessionId id) {
+        NgCall call = calls.remove(id.value());
+        if (call != null) {
+            relay.release(call.session);
+        }
+    }
+
+    public int callCount() {
+        return calls.size();
+    }
+
+    // ---- offer -------------------------------------------------------------------------------------
+
+    private Map<String, Object> offer(Map<String, Object> req) {
+        String callId = required(req, "call-id");
+        String fromTag = required(req, "from-tag");
+        NgSdp sdp = sdp(req);
+        if (sdp.media.isEmpty()) {
+            throw new IllegalArgumentException("Failed to parse SDP: no m= line");
+        }
+        Flags f = new Flags(req);
+        NgCall call = calls.get(callId);
+        boolean fresh = call == null;
+        if (fresh) {
+            call = new NgCall(callId, fromTag);
+        } else if (!call.fromTag.equals(fromTag)) {
+            throw new IllegalArgumentException("re-offer for call '" + callId + "' from tag '" + fromTag
+                    + "' (expected: from-tag '" + call.fromTag + "'; offers from the answerer's side are not supported)");
+        } else if (call.streams.size() != sdp.media.size()) {
+            throw new IllegalArgumentException("re-offer has " + sdp.media.size() + " m= line(s), the call has "
+                    + call.streams.size() + " (expected: the same streams)");
+        }
+        if (fresh) {
+            call.allocation = relay.allocate(call.session, sdp.media.size());
+            calls.put(callId, call);
+        }
+        call.offer = sdp;
+        call.lastSignal = System.currentTimeMillis();
+        List<NgSdp.MediaRewrite> rewrites = new ArrayList<>();
+        for (int i = 0; i < sdp.media.size(); i++) {
+            NgSdp.Media m = sdp.media.get(i);
+            NgCall.StreamState st = fresh ? new NgCall.StreamState() : call.streams.get(i);
+            if (fresh) {
+                call.streams.add(st);
+            }
+            st.protoA = m.proto;
+            st.protoB = f.transportProtocol != null ? f.transportProtocol : m.proto;
+            // A offered SRTP: pick the first suite we implement; our answer key for it comes now
+            st.theirsA = null;
+            if (isSavp(st.protoA)) {
+                for (String[] c : m.cryptos) {
+                    Optional<SrtpSuite> s = SrtpSuite.fromSdpName(c[1]);
+                    if (s.isPresent() && c[2].startsWith("inline:") && !c[2].contains("|") && c[3] == null) {
+                        st.theirsA = MasterKey.fromInline(s.get(), c[2].substring(7));
+                        st.tagA = c[0];
+                        if (st.oursA == null || st.oursA.suite() != s.get()) {
+                            st.oursA = newKey(s.get());
+                        }
+                        break;
+                    }
+                }
+                if (st.theirsA == null) {
+                    throw new IllegalArgumentException("offer m= line " + (i + 1) + " is " + st.protoA
+                            + " but has no a=crypto with a supported suite and a plain inline key (no MKI/lifetime)");
+                }
+            }
+            List<String> cryptoLines = new ArrayList<>();
+            if (isSavp(st.protoB) && m.port != 0) {
+                int tag = 1;
+                Map<String, MasterKey> kept = new LinkedHashMap<>(st.offeredToB);
+                st.offeredToB.clear();
+                for (SrtpSuite s : f.suites()) {
+                    String t = Integer.toString(tag++);
+                    MasterKey k = kept.get(t);
+                    if (k == null || k.suite() != s) {
+                        k = newKey(s);
+                    }
+                    st.offeredToB.put(t, k);
+                    cryptoLines.add("a=crypto:" + t + " " + s.sdpName() + " inline:" + k.toInline());
+                }
+            }
+            rewrites.add(new NgSdp.MediaRewrite(call.allocation.streams().get(i).b().rtp(), st.protoB, cryptoLines));
+        }
+        String out = sdp.write(new NgSdp.Rewrite(address, f.replaceOrigin, f.removeIce, f.removeDtls, rewrites));
+        return ok("sdp", out);
+    }
+
+    // ---- answer ------------------------------------------------------------------------------------
+
+    private Map<String, Object> answer(Map<String, Object> req) {
+        String callId = required(req, "call-id");
+        String fromTag = required(req, "from-tag");
+        String toTag = required(req, "to-tag");
+        NgCall call = calls.get(callId);
+        if (call == null) {
+            throw new IllegalArgumentException("Unknown call-id");
+        }
+        if (!call.fromTag.equals(fromTag)) {
+            throw new IllegalArgumentException("answer from-tag '" + fromTag + "' (expected: '" + call.fromTag + "')");
+        }
+        NgSdp sdp = sdp(req);
+        if (sdp.media.size() != call.streams.size()) {
+            throw new IllegalArgumentException("answer has " + sdp.media.size() + " m= line(s) for an offer of "
+                    + call.streams.size());
+        }
+        Flags f = new Flags(req);
+        call.toTag = toTag;
+        call.lastSignal = System.currentTimeMillis();
+        List<StreamSpec> specs = new ArrayList<>();
+        List<NgSdp.MediaRewrite> rewrites = new ArrayList<>();
+        for (int i = 0; i < sdp.media.size(); i++) {
+            NgSdp.Media mb = sdp.media.get(i);
+            NgSdp.Media ma = call.offer.media.get(i);
+            NgCall.StreamState st = call.streams.get(i);
+            SrtpKeys keysB = null;
+            if (isSavp(mb.proto) && mb.port != 0) {
+                if (mb.cryptos.isEmpty()) {
+                    throw new IllegalArgumentException("answer m= line " + (i + 1) + " is " + mb.proto + " without a=crypto");
+                }
+                String[] c = mb.cryptos.get(0);
+                MasterKey ours = st.offeredToB.get(c[0]);
+                if (ours == null || !ours.suite().sdpName().equals(c[1])) {
+                    throw new IllegalArgumentException("answer a=crypto:" + c[0] + " " + c[1]
+                            + " does not match a tag and suite we offered " + st.offeredToB.keySet());
+                }
+                if (!c[2].startsWith("inline:") || c[2].contains("|")) {
+                    throw new IllegalArgumentException("answer a=crypto:" + c[0]
+                            + " key is not a plain inline: key (lifetime/MKI not supported)");
+                }
+                keysB = new SrtpKeys(ours, MasterKey.fromInline(ours.suite(), c[2].substring(7)));
+                st.suiteB = c[1];
+            }
+            LegSpec legA = leg(call.offer, ma, st.theirsA == null ? null : new SrtpKeys(st.oursA, st.theirsA), f);
+            LegSpec legB = leg(sdp, mb, keysB, f);
+            st.spec = new StreamSpec(legA, legB);
+            specs.add(st.spec);
+            List<String> cryptoA = new ArrayList<>();
+            if (st.theirsA != null) {
+                cryptoA.add("a=crypto:" + st.tagA + " " + st.oursA.suite().sdpName() + " inline:" + st.oursA.toInline());
+            }
+            rewrites.add(new NgSdp.MediaRewrite(call.allocation.streams().get(i).a().rtp(), st.protoA, cryptoA));
+        }
+        relay.update(call.session, specs);
+        String out = sdp.write(new NgSdp.Rewrite(address, f.replaceOrigin, f.removeIce, f.removeDtls, rewrites));
+        return ok("sdp", out);
+    }
+
+    private static LegSpec leg(NgSdp sdp, NgSdp.Media m, SrtpKeys keys, Flags f) {
+        InetSocketAddress rtp = sdp.rtpAddress(m);
+        Direction d = m.port == 0 ? Direction.INACTIVE : sdp.direction(m);
+        return new LegSpec(rtp, sdp.rtcpAddress(m), false, f.latching, keys, d);
+    }
+
+    // ---- delete / query ------------------------------------------------------------------------------
+
+    private Map<String, Object> delete(Map<String, Object> req) {
+        String callId = required(req, "call-id");
+        NgCall call = calls.get(callId);
+        if (call == null) {
+            Map<String, Object> out = ok("warning", "Call-ID not found or tags didn't match");
+            return out;
+        }
+        Map<String, Object> out = describe(call);
+        calls.remove(callId);
+        relay.release(call.session);
+        return out;
+    }
+
+    private Map<String, Object> query(Map<String, Object> req) {
+        String callId = required(req, "call-id");
+        NgCall call = calls.get(callId);
+        if (call == null) {
+            throw new IllegalArgumentException("Unknown call-id");
+        }
+        return describe(call);
+    }
+
+    /** The subset of rtpengine's query/delete reply that maps onto our session: tags, medias, streams, totals. */
+    private Map<String, Object> describe(NgCall call) {
+        SessionStats stats = relay.stats(call.session);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("result", "ok");
+        out.put("created", call.created / 1000);
+        out.put("created_us", (call.created % 1000) * 1000);
+        out.put("last signal", call.lastSignal / 1000);
+        Map<String, Object> tags = new LinkedHashMap<>();
+        tags.put(call.fromTag, tag(call, call.fromTag, false, stats));
+        if (call.toTag != null) {
+            tags.put(call.toTag, tag(call, call.toTag, true, stats));
+        }
+        out.put("tags", tags);
+        LegStats t = stats.total();
+        out.put("totals", Map.of("RTP", Map.of("packets", t.packetsIn(), "bytes", t.bytesIn(), "errors", t.dropped())));
+        return out;
+    }
+
+    private Map<String, Object> tag(NgCall call, String tag, boolean sideB, SessionStats stats) {
+        List<Object> medias = new ArrayList<>();
+        for (int i = 0; i < call.streams.size(); i++) {
+            NgCall.StreamState st = call.streams.get(i);
+            StreamPorts ports = call.allocation.streams().get(i);
+            LegStats ls = sideB ? stats.streams().get(i).b() : stats.streams().get(i).a();
+            LegSpec spec = st.spec == null ? null : (sideB ? st.spec.b() : st.spec.a());
+            Map<String, Object> stream = new LinkedHashMap<>();
+            stream.put("local port", sideB ? ports.b().rtp() : ports.a().rtp());
+            stream.put("local address", address);
+            if (spec != null && spec.remoteRtp() != null) {
+                stream.put("endpoint", Map.of("family", spec.remoteRtp().getAddress() instanceof java.net.Inet6Address
+                                ? "IPv6" : "IPv4", "address", spec.remoteRtp().getAddress().getHostAddress(),
+                        "port", spec.remoteRtp().getPort()));
+            }
+            if (sideB && st.suiteB != null) {
+                stream.put("crypto suite", st.suiteB);
+            }
+            stream.put("stats", Map.of("packets", ls.packetsIn(), "bytes", ls.bytesIn(), "errors", ls.dropped()));
+            Map<String, Object> media = new LinkedHashMap<>();
+            media.put("index", i + 1);
+            media.put("type", call.offer.media.get(i).type);
+            media.put("protocol", sideB ? st.protoB : st.protoA);
+            media.put("streams", List.of(stream));
+            medias.add(media);
+        }
+        return Map.of("tag", tag, "medias", medias);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------
+
+    /** The request's SDP, with rtpengine's error texts (plus what exactly was wrong). */
+    private static NgSdp sdp(Map<String, Object> req) {
+        String text = string(req, "sdp");
+        if (text == null || text.isEmpty()) {
+            throw new IllegalArgumentException("No SDP body in message");
+        }
+        try {
+            NgSdp sdp = NgSdp.parse(text);
+            if (!text.startsWith("v=")) {
+                throw new IllegalArgumentException("SDP line 1: expected 'v=0'");
+            }
+            return sdp;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Failed to parse SDP: " + e.getMessage());
+        }
+    }
+
+    private MasterKey newKey(SrtpSuite s) {
+        byte[] material = new byte[s.keyMaterialLength()];
+        random.nextBytes(material);
+        return MasterKey.fromKeyMaterial(s, material);
+    }
+
+    static boolean isSavp(String proto) {
+        return proto.equals("RTP/SAVP") || proto.equals("RTP/SAVPF");
+    }
+
+    private static Map<String, Object> ok(String key, Object value) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("result", "ok");
+        m.put(key, value);
+        return m;
+    }
+
+    static Map<String, Object> error(String reason) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("result", "error");
+        m.put("error-reason", reason);
+        return m;
+    }
+
+    static String string(Map<String, Object> req, String key) {
+        Object v = req.get(key);
+        return v instanceof String s ? s : null;
+    }
+
+    static String required(Map<String, Object> req, String key) {
+        Object v = req.get(key);
+        if (!(v instanceof String s) || s.isEmpty()) {
+            throw new IllegalArgumentException("No " + key + (v == null ? " in message" : " string in message (found "
+                    + v.getClass().getSimpleName() + ")"));
+        }
+        return s;
+    }
+
+    /** The ng flags this adapter understands; unknown flags are ignored like rtpengine does. */
+    private static final class Flags {
+        String transportProtocol;
+        boolean removeIce;
+        boolean removeDtls;
+        boolean replaceOrigin;
+        boolean latching = true;
+        boolean sdesOff;
+        final List<SrtpSuite> only = new ArrayList<>();
+        final List<SrtpSuite> no = new ArrayList<>();
+
+        Flags(Map<String, Object> req) {
+            String tp = string(req, "transport-protocol");
+            if (tp != null) {
+                if (!tp.equals("RTP/AVP") && !tp.equals("RTP/SAVP") && !tp.equals("RTP/AVPF") && !tp.equals("RTP/SAVPF")) {
+                    throw new IllegalArgumentException("transport-protocol '" + tp
+                            + "' (expected: RTP/AVP, RTP/SAVP, RTP/AVPF or RTP/SAVPF)");
+                }
+                transportProtocol = tp;
+            }
+            String ice = string(req, "ICE");
+            removeIce = ice == null || ice.equals("remove"); // no ICE support: candidates never pass through
+            String dtls = string(req, "DTLS");
+            removeDtls = true; // no DTLS-SRTP: fingerprints never pass through
+            if (dtls != null && !dtls.equals("off") && !dtls.equals("no") && !dtls.equals("disable")) {
+                throw new IllegalArgumentException("DTLS '" + dtls + "' is not supported (expected: off)");
+            }
+            for (String r : list(req.get("replace"))) {
+                if (r.equals("origin")) {
+                    replaceOrigin = true;
+                }
+            }
+            for (String s : list(req.get("SDES"))) {
+                sdes(s);
+            }
+            for (String fl : list(req.get("flags"))) {
+                if (fl.equals("asymmetric")) {
+                    latching = false;
+                } else if (fl.equals("symmetric")) {
+                    latching = true;
+                } else if (fl.equals("replace-origin")) {
+                    replaceOrigin = true;
+                } else if (fl.startsWith("SDES-")) {
+                    sdes(fl.substring(5));
+                }
+            }
+            Object direction = req.get("direction");
+            if (direction != null && (!(direction instanceof List<?> l) || l.size() > 2)) {
+                throw new IllegalArgumentException("direction (expected: a list of at most two interface names)");
+            }
+        }
+
+        private void sdes(String s) {
+            if (s.equals("off") || s.equals("no") || s.equals("disable")) {
+                sdesOff = true;
+            } else if (s.startsWith("no-")) {
+                SrtpSuite.fromSdpName(s.substring(3)).ifPresent(no::add);
+            } else if (s.startsWith("only-")) {
+                SrtpSuite.fromSdpName(s.substring(5)).ifPresent(only::add);
+            }
+        }
+
+        List<SrtpSuite> suites() {
+            List<SrtpSuite> out = new ArrayList<>();
+            if (sdesOff) {
+                return out;
+            }
+            for (SrtpSuite s : OFFERED) {
+                if ((only.isEmpty() || only.contains(s)) && !no.contains(s)) {
+                    out.add(s);
+                }
+            }
+            return out;
+        }
+
+        private static List<String> list(Object v) {
+            List<String> out = new ArrayList<>();
+            if (v instanceof String s) {
+                out.add(s);
+            } else if (v instanceof List<?> l) {
+                for (Object o : l) {
+                    if (o instanceof String s) {
+                        out.add(s);
+                    }
+                }
+            }
+            return out;
+        }
+    }
+}

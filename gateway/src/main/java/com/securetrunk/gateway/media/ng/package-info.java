@@ -1,0 +1,11 @@
+/**
+ * rtpengine's ng control protocol over UDP ({@code <cookie> <bencoded dictionary>}, BEP 3 bencode) in front of
+ * the embedded relay, so Kamailio/OpenSIPS rtpengine modules and the rtpengine load harness can drive
+ * SecureTrunk: {@code ping}, {@code offer}, {@code answer}, {@code delete}, {@code query} with the flags an
+ * RTP/AVP &lt;-&gt; RTP/SAVP SDES bridge needs. Its SDP rewriting ({@code NgSdp}) is a minimal internal stand-in
+ * until the {@code sdp} package is merged.
+ *
+ * @see <a href="https://github.com/sipwise/rtpengine/blob/master/docs/ng_control_protocol.md">rtpengine ng protocol</a>
+ * @see <a href="https://www.bittorrent.org/beps/bep_0003.html">BEP 3 bencoding</a>
+ */
+package com.securetrunk.gateway.media.ng;

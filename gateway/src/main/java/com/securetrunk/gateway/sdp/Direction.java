@@ -1,0 +1,52 @@
+package com.securetrunk.gateway.sdp;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Media direction attributes (RFC 8866 sections 6.7.1-6.7.4; offer/answer in RFC 3264 section 6.1):
+ * {@code a=sendrecv}, {@code a=sendonly}, {@code a=recvonly}, {@code a=inactive}. Default is sendrecv.
+ */
+public enum Direction {
+    SENDRECV, SENDONLY, RECVONLY, INACTIVE;
+
+    public String attributeName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static Optional<Direction> fromAttributeName(String name) {
+        for (Direction d : values()) {
+            if (d.attributeName().equals(name)) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first direction attribute among {@code lines}, if any. */
+    public static Optional<Direction> find(List<SdpLine> lines) {
+        for (SdpLine l : lines) {
+            if (l.isAttribute()) {
+                Optional<Direction> d = fromAttributeName(l.value().strip());
+                if (d.isPresent()) {
+                    return d;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The answer's direction for this offered direction (RFC 3264 section 6.1). */
+    public Direction answerTo() {
+        return switch (this) {
+            case SENDONLY -> RECVONLY;
+            case RECVONLY -> SENDONLY;
+            case INACTIVE -> INACTIVE;
+            case SENDRECV -> SENDRECV;
+        };
+    }
+
+    public boolean isHold() {
+        return this == SENDONLY || this == INACTIVE;
+    }
+}

@@ -1,0 +1,68 @@
+package com.securetrunk.gateway.sdp;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One SDP line, {@code <type>=<value>} (RFC 8866 section 5), kept exactly as received: the value is every
+ * character after the {@code =} up to (not including) the line ending, trailing white space included, so an
+ * untouched line is written back byte for byte.
+ *
+ * <p>{@link #toString()} redacts SDES {@code inline:} keys, so a description can reach a log safely.
+ */
+public record SdpLine(char type, String value) {
+
+    private static final Pattern INLINE_KEY = Pattern.compile("(inline:)[^|;\\s]*");
+
+    public SdpLine {
+        if (type < 'a' || type > 'z') {
+            throw new IllegalArgumentException("SDP line type must be a lowercase letter, got '" + type + "'");
+        }
+        Objects.requireNonNull(value, "value");
+    }
+
+    /** {@code a=<name>} or {@code a=<name>:<value>} (RFC 8866 section 5.13); {@code value} may be null. */
+    public static SdpLine attribute(String name, String value) {
+        return new Attribute(name, value).toLine();
+    }
+
+    public boolean isAttribute() {
+        return type == 'a';
+    }
+
+    /** The typed view of an {@code a=} line; throws for other types. */
+    public Attribute asAttribute() {
+        if (type != 'a') {
+            throw new IllegalStateException("not an attribute line: " + type + "=");
+        }
+        return Attribute.parse(value);
+    }
+
+    /** True for {@code a=<name>} / {@code a=<name>:...} with this name (attribute names are case-sensitive). */
+    public boolean isAttribute(String name) {
+        if (type != 'a' || !value.startsWith(name)) {
+            return false;
+        }
+        return value.length() == name.length() || value.charAt(name.length()) == ':'
+                || Character.isWhitespace(value.charAt(name.length()));
+    }
+
+    /** Number of characters {@link #writeTo} appends: type, '=', value, CRLF. */
+    public int length() {
+        return value.length() + 4;
+    }
+
+    public void writeTo(StringBuilder out) {
+        out.append(type).append('=').append(value).append("\r\n");
+    }
+
+    /** Replaces SDES inline keys in {@code text} with {@code <redacted>}: for logs and error messages. */
+    public static String redact(String text) {
+        return INLINE_KEY.matcher(text).replaceAll("$1<redacted>");
+    }
+
+    @Override
+    public String toString() {
+        return type + "=" + redact(value);
+    }
+}

@@ -1,0 +1,99 @@
+package com.securetrunk.gateway.sip;
+
+import com.securetrunk.gateway.tls.TlsPeerPolicy;
+import gov.nist.core.net.DefaultNetworkLayer;
+import gov.nist.core.net.NetworkLayer;
+import gov.nist.javax.sip.SipStackImpl;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * JAIN-SIP RI's socket factory ({@code gov.nist.javax.sip.NETWORK_LAYER}), the OIO hook through which every TLS
+ * socket of the stack is ours:
+ * <ul>
+ *   <li>TLS listeners come from the side's {@link TlsSide#serverPolicy()} context (provider, versions, suites, client
+ *       auth, our certificate and trust manager);</li>
+ *   <li>outbound TLS sockets are connected to the peer, then layered with the context of that peer's policy
+ *       ({@link OutboundTlsPolicies}), with SNI and the expected host name the trust manager checks. JAIN-SIP hands
+ *       us only an {@code InetAddress}: the name comes from the peer policy, else from the name the address was
+ *       resolved from, else the IP (then matched against IP SANs).</li>
+ * </ul>
+ * Plain UDP/TCP sockets are JAIN-SIP's defaults. Instantiated by JAIN-SIP with the no-arg constructor; configured in
+ * {@link #setSipStack} from {@link TlsSideRegistry}.
+ */
+public final class PolicyNetworkLayer implements NetworkLayer {
+    private final NetworkLayer plain = DefaultNetworkLayer.SINGLETON;
+    private volatile TlsSide side;
+
+    public PolicyNetworkLayer() {
+        // configured in setSipStack
+    }
+
+    @Override
+    public void setSipStack(SipStackImpl sipStack) {
+        this.side = TlsSideRegistry.lookup(sipStack.getConfigurationProperties().getProperty(TlsSideRegistry.PROPERTY));
+    }
+
+    private TlsSide tls() throws IOException {
+        TlsSide s = side;
+        if (s == null) {
+            throw new IOException("TLS is not configured on this SIP stack (no certificate/CA settings for its side)");
+        }
+        return s;
+    }
+
+    @Override
+    public SSLServerSocket createSSLServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
+        TlsSide s = tls();
+        return s.contexts().listen(s.serverPolicy(), port, backlog, bindAddress);
+    }
+
+    @Override
+    public SSLSocket createSSLSocket(InetAddress address, int port) throws IOException {
+        return createSSLSocket(address, port, null);
+    }
+
+    @Override
+    public SSLSocket createSSLSocket(InetAddress address, int port, InetAddress myAddress) throws IOException {
+        TlsSide s = tls();
+        TlsPeerPolicy policy = s.outbound().forPeer(address, port);
+        InetAddress local = myAddress == null || myAddress.isAnyLocalAddress() ? null : myAddress;
+        return s.contexts().connect(policy, address, port, local, s.connectTimeoutMs());
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
+        return plain.createServerSocket(port, backlog, bindAddress);
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port) throws IOException {
+        return plain.createSocket(address, port);
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress myAddress) throws IOException {
+        return plain.createSocket(address, port, myAddress);
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress myAddress, int myPort) throws IOException {
+        return plain.createSocket(address, port, myAddress, myPort);
+    }
+
+    @Override
+    public DatagramSocket createDatagramSocket() throws SocketException {
+        return plain.createDatagramSocket();
+    }
+
+    @Override
+    public DatagramSocket createDatagramSocket(int port, InetAddress laddr) throws SocketException {
+        return plain.createDatagramSocket(port, laddr);
+    }
+}

@@ -1,0 +1,267 @@
+package com.securetrunk.testpbx.sip;
+
+import com.securetrunk.testpbx.media.AudioReport;
+import com.securetrunk.testpbx.media.MediaStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One call placed or answered by a {@link SipUa}. Thread-safe: state changes happen on the UA's thread,
+ * applications call {@link #answer}, {@link #hangup}, {@link #sendDtmf} and read state from any thread.
+ */
+public final class Call {
+    /** Who sent the INVITE. */
+    public enum Direction { OUTGOING, INCOMING }
+
+    private final SipUa ua;
+    private final Direction direction;
+    private final String callId;
+    private final List<CallListener> listeners = new CopyOnWriteArrayList<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private volatile CallState state;
+    private volatile EndReason endReason;
+    private volatile AudioReport finalReport;
+    private volatile boolean confirmed;
+
+    // signalling state, touched only on the UA thread
+    Transport transport;
+    SipTransports.Connection connection;
+    java.net.InetSocketAddress destination;
+    String serverName;
+    String localUri;
+    String remoteUri;
+    String localTag;
+    String remoteTag;
+    String fromHeader; // as on the wire for this dialog's requests we send
+    String toHeader;
+    String remoteTarget;
+    List<String> routeSet = List.of();
+    long localCseq;
+    SipMessage invite; // the INVITE we sent (latest) or received
+    SipTransports.Inbound inviteSource;
+    String localSdp;
+    String remoteSdp;
+    MediaStream media;
+    MediaNegotiation.AnswerPlan answerPlan;
+    java.util.Map<Integer, java.util.Map.Entry<com.securetrunk.testpbx.media.SrtpSuite, byte[]>> offeredKeys =
+            java.util.Map.of();
+    List<com.securetrunk.testpbx.media.AudioCodec> offeredCodecs = List.of();
+    String inviteBranch;
+    boolean authTried;
+    CallRequest request;
+    java.util.concurrent.ScheduledFuture<?> okRetransmit;
+    String tlsInfo;
+
+    Call(SipUa ua, Direction direction, String callId, CallState initial) {
+        this.ua = ua;
+        this.direction = direction;
+        this.callId = callId;
+        this.state = initial;
+    }
+
+    public Direction direction() {
+        return direction;
+    }
+
+    /** The SIP Call-ID. */
+    public String callId() {
+        return callId;
+    }
+
+    public CallState state() {
+        return state;
+    }
+
+    public Optional<EndReason> endReason() {
+        return Optional.ofNullable(endReason);
+    }
+
+    /** True once the dialog is confirmed (ACK sent or received). */
+    public boolean isConfirmed() {
+        return confirmed;
+    }
+
+    /** The far side's URI (To of an outgoing call, From of an incoming one). */
+    public String remoteUri() {
+        return remoteUri;
+    }
+
+    public String localUri() {
+        return localUri;
+    }
+
+    public Transport transport() {
+        return transport;
+    }
+
+    /** Negotiated TLS protocol and cipher of the signalling connection, or null. */
+    public String tlsInfo() {
+        return tlsInfo;
+    }
+
+    /** The INVITE as sent (outgoing) or received (incoming), for inspecting headers. */
+    public SipMessage invite() {
+        return invite;
+    }
+
+    /** Our SDP (offer or answer), or null before it exists. */
+    public String localSdp() {
+        return localSdp;
+    }
+
+    /** The far side's SDP, or null. */
+    public String remoteSdp() {
+        return remoteSdp;
+    }
+
+    /** Adds a listener; it is not told about the current state, only about later changes. */
+    public void addListener(CallListener listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Waits until the call reaches {@code wanted} (or a later state). Returns false on timeout or if the call
+     * ended without reaching {@code wanted}.
+     */
+    public boolean awaitState(CallState wanted, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (state.ordinal() < wanted.ordinal()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                changed.awaitNanos(left);
+            }
+            return wanted == CallState.ENDED || state != CallState.ENDED || reachedBeforeEnd(wanted);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private volatile boolean wasAnswered;
+    private volatile boolean wasRinging;
+
+    private boolean reachedBeforeEnd(CallState wanted) {
+        return switch (wanted) {
+            case ANSWERED -> wasAnswered;
+            case RINGING -> wasRinging || wasAnswered;
+            default -> true;
+        };
+    }
+
+    /** Answers an incoming ringing call (no effect otherwise). */
+    public void answer() {
+        ua.answer(this);
+    }
+
+    /** Refuses an incoming ringing call with {@code status} (e.g. 486, 603). */
+    public void reject(int status, String reason) {
+        ua.reject(this, new Rejection(status, reason, null));
+    }
+
+    /** CANCEL before answer, BYE after; an incoming ringing call is refused with 603 Decline. */
+    public void hangup() {
+        ua.hangup(this);
+    }
+
+    /** Queues RFC 4733 DTMF digits; throws if the call has no media or the far side has no telephone-event. */
+    public void sendDtmf(String digits) {
+        MediaStream m = media;
+        if (m == null || state != CallState.ANSWERED) {
+            throw new IllegalStateException("DTMF needs an answered call with media; call is " + state);
+        }
+        m.sendDtmf(digits);
+    }
+
+    /** Waits until all queued DTMF has been sent. */
+    public boolean awaitDtmfSent(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        MediaStream m = media;
+        while (m != null && !m.dtmfIdle()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
+    /** What was sent and received so far (or in total, once the call ended). */
+    public AudioReport audioReport() {
+        AudioReport r = finalReport;
+        if (r != null) {
+            return r;
+        }
+        MediaStream m = media;
+        return m == null ? AudioReport.none() : m.report();
+    }
+
+    // ---- UA-thread transitions ----
+
+    void setState(CallState next) {
+        lock.lock();
+        try {
+            if (state == CallState.ENDED || next.ordinal() <= state.ordinal()) {
+                return;
+            }
+            state = next;
+            if (next == CallState.RINGING) {
+                wasRinging = true;
+            }
+            if (next == CallState.ANSWERED) {
+                wasAnswered = true;
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        fire(next);
+    }
+
+    void end(EndReason reason) {
+        lock.lock();
+        try {
+            if (state == CallState.ENDED) {
+                return;
+            }
+            endReason = reason;
+            MediaStream m = media;
+            if (m != null) {
+                m.close();
+                finalReport = m.report();
+            }
+            state = CallState.ENDED;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        fire(CallState.ENDED);
+    }
+
+    void markConfirmed() {
+        confirmed = true;
+    }
+
+    private void fire(CallState s) {
+        for (CallListener l : listeners) {
+            try {
+                l.onStateChanged(this, s);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(Call.class).warn("call listener failed", e);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Call[" + direction + " " + remoteUri + " " + state + (endReason == null ? "" : " " + endReason) + "]";
+    }
+}

@@ -1,0 +1,979 @@
+package com.securetrunk.testpbx.sip;
+
+import com.securetrunk.testpbx.media.AudioCodec;
+import com.securetrunk.testpbx.media.MediaStream;
+import com.securetrunk.testpbx.media.SrtpProtector;
+import com.securetrunk.testpbx.media.SrtpSuite;
+import com.securetrunk.testpbx.media.TestSignal;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A plain SIP user agent (RFC 3261) with real G.711 media, written for the simulators: it places and
+ * answers calls over UDP, TCP or TLS, answers OPTIONS, optionally challenges INVITEs with digest auth,
+ * negotiates RTP or SDES-SRTP, sends the known {@link TestSignal} and checks what it receives.
+ *
+ * <p>Threads: all signalling runs on one thread per UA ({@code sip-core-<name>}); socket readers hand
+ * messages to it. Transactions are kept small and honest: UDP retransmission with T1 = 500 ms doubling to
+ * T2 = 4 s (section 17), absorption of retransmitted requests, 2xx retransmission until ACK (13.3.1.4),
+ * CANCEL (9), ACK for non-2xx on the INVITE's branch (17.1.1.3).
+ */
+public final class SipUa implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SipUa.class);
+    private static final long T1_MS = 500;
+    private static final long T2_MS = 4000;
+    private static final String ALLOW = "INVITE, ACK, CANCEL, OPTIONS, BYE, INFO";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final UaConfig cfg;
+    private final SipTransports transports;
+    private final ScheduledExecutorService core;
+    private final Map<String, Call> calls = new ConcurrentHashMap<>();
+    private final Map<String, ClientTx> clientTxs = new ConcurrentHashMap<>();
+    private final Map<String, ServerTx> serverTxs = new ConcurrentHashMap<>();
+    private final Set<String> nonces = Collections.newSetFromMap(new ConcurrentHashMap<>());
+    private volatile Consumer<Call> incomingHandler = c -> { };
+    private volatile boolean closed;
+
+    private SipUa(UaConfig cfg) {
+        this.cfg = cfg;
+        this.core = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sip-core-" + cfg.name);
+            t.setDaemon(true);
+            return t;
+        });
+        this.transports = new SipTransports(cfg.name, cfg.address, cfg.sslContext, this::onMessage);
+    }
+
+    /** Starts a UA: binds its listeners and is ready to place and answer calls. */
+    public static SipUa start(UaConfig cfg) throws IOException {
+        if (!cfg.acceptedSrtpSuites.isEmpty()) {
+            SrtpProtector.warmUp();
+        }
+        SipUa ua = new SipUa(cfg);
+        try {
+            ua.transports.start(cfg.udpPort, cfg.tcpPort, cfg.tlsPort);
+        } catch (IOException | RuntimeException e) {
+            ua.close();
+            throw e;
+        }
+        return ua;
+    }
+
+    /** Listening port for {@code t}, or -1 if disabled. */
+    public int port(Transport t) {
+        return transports.port(t);
+    }
+
+    public InetAddress address() {
+        return cfg.address;
+    }
+
+    /** A URI that reaches this UA over {@code t}, e.g. {@code sip:asterisk@127.0.0.1:5060;transport=tcp}. */
+    public String uri(String user, Transport t) {
+        return "sip:" + user + "@" + hostPort(t) + (t == Transport.UDP ? "" : ";transport=" + t.name().toLowerCase());
+    }
+
+    /** Called with every incoming call while it rings (after auth and SDP checks passed). */
+    public void onIncomingCall(Consumer<Call> handler) {
+        this.incomingHandler = handler;
+    }
+
+    /** Calls known to this UA (ended ones included). */
+    public List<Call> calls() {
+        return new ArrayList<>(calls.values());
+    }
+
+    /** Places a call. Returns at once; follow {@link Call#state()} or add a listener. */
+    public Call call(CallRequest req) {
+        String callId = randomHex(16) + "@" + cfg.address.getHostAddress();
+        Call call = new Call(this, Call.Direction.OUTGOING, callId, CallState.CALLING);
+        call.request = req;
+        calls.put(callId, call);
+        core.execute(() -> startOutgoing(call));
+        return call;
+    }
+
+    /** Sends OPTIONS to {@code uri}; completes with the final response (or exceptionally on timeout/error). */
+    public CompletableFuture<SipMessage> options(String uri, Transport transport, InetSocketAddress dest) {
+        CompletableFuture<SipMessage> result = new CompletableFuture<>();
+        core.execute(() -> {
+            try {
+                SipMessage req = SipMessage.request("OPTIONS", uri);
+                Transport t = transport;
+                addVia(req, t);
+                req.add("Max-Forwards", "70");
+                req.add("From", "<sip:" + cfg.user + "@" + hostPort(t) + ">;tag=" + randomHex(4));
+                req.add("To", "<" + uri + ">");
+                req.add("Call-ID", randomHex(16) + "@" + cfg.address.getHostAddress());
+                req.add("CSeq", "1 OPTIONS");
+                req.add("User-Agent", cfg.userAgent);
+                req.add("Accept", "application/sdp");
+                sendRequest(req, t, dest, null, null, resp -> {
+                    if (resp.status() >= 200) {
+                        result.complete(resp);
+                    }
+                }, result::completeExceptionally);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    // ---------------------------------------------------------------- outgoing calls
+
+    private void startOutgoing(Call call) {
+        CallRequest req = call.request;
+        SipUri uri;
+        try {
+            uri = SipUri.parse(req.target);
+        } catch (SipParseException e) {
+            call.end(new EndReason(EndReason.Kind.TRANSPORT_ERROR, 0, e.getMessage()));
+            return;
+        }
+        boolean secureParam = "true".equalsIgnoreCase(uri.param("secure"));
+        Transport t = req.transport;
+        if (t == null) {
+            String tp = uri.param("transport");
+            t = tp != null ? Transport.parse(tp) : (secureParam || uri.scheme().equals("sips") ? Transport.TLS
+                    : Transport.UDP);
+        }
+        InetSocketAddress dest = req.destination;
+        if (dest == null) {
+            int port = uri.port() > 0 ? uri.port() : t.defaultPort();
+            dest = new InetSocketAddress(uri.host(), port);
+            if (dest.isUnresolved()) {
+                call.end(new EndReason(EndReason.Kind.TRANSPORT_ERROR, 0, "cannot resolve host " + uri.host()
+                        + "; give CallRequest.destination(...)"));
+                return;
+            }
+        }
+        call.transport = t;
+        call.destination = dest;
+        call.serverName = uri.host();
+        String requestUri = req.stripSecureParam ? req.target.replaceAll("(?i);secure=true", "") : req.target;
+        call.remoteUri = requestUri;
+        call.remoteTarget = requestUri;
+        call.localTag = randomHex(4);
+        String user = req.fromUser != null ? req.fromUser : cfg.user;
+        call.localUri = "sip:" + user + "@" + hostPort(t);
+        String display = req.displayName != null ? "\"" + req.displayName + "\" " : "";
+        call.fromHeader = display + "<" + call.localUri + ">;tag=" + call.localTag;
+        call.toHeader = "<" + requestUri + ">";
+        call.localCseq = 1;
+        SdpStyle style = req.sdpStyle != null ? req.sdpStyle : cfg.sdpStyle;
+        int dtmfPt = style == SdpStyle.PJSIP_2_5 ? 96 : cfg.dtmfPayloadType;
+        try {
+            call.media = MediaStream.open(cfg.address, TestSignal.CALLER, TestSignal.CALLEE, req.audioFault,
+                    cfg.name + "-out", dtmfPt);
+        } catch (IOException e) {
+            call.end(new EndReason(EndReason.Kind.TRANSPORT_ERROR, 0, "cannot open RTP socket: " + e.getMessage()));
+            return;
+        }
+        List<String> cryptoLines = new ArrayList<>();
+        if (!req.suites().isEmpty()) {
+            SrtpProtector.warmUp(); // once per JVM; blocks this UA's thread rather than the first audio packets
+        }
+        Map<Integer, Map.Entry<SrtpSuite, byte[]>> keys = new LinkedHashMap<>();
+        int tag = 1;
+        for (SrtpSuite s : req.suites()) {
+            byte[] key = new byte[30];
+            RANDOM.nextBytes(key);
+            keys.put(tag, Map.entry(s, key));
+            cryptoLines.add(CryptoLine.format(tag, s.name(), key));
+            tag++;
+        }
+        call.offeredKeys = keys;
+        call.offeredCodecs = cfg.codecs;
+        List<Integer> pts = cfg.codecs.stream().map(AudioCodec::payloadType).toList();
+        long sessionId = RANDOM.nextInt(Integer.MAX_VALUE);
+        call.localSdp = SdpWriter.write(style, new SdpWriter.Params(cfg.sdpSessionName, sessionId, sessionId,
+                cfg.address.getHostAddress(), call.media.localPort(), !keys.isEmpty(), pts, dtmfPt, cryptoLines, true));
+        call.localSdp = req.offerRewriter.apply(call.localSdp);
+        sendInvite(call, null);
+    }
+
+    private void sendInvite(Call call, String authorization) {
+        CallRequest req = call.request;
+        SipMessage invite = SipMessage.request("INVITE", call.remoteUri);
+        String branch = addVia(invite, call.transport);
+        invite.add("Max-Forwards", "70");
+        invite.add("From", call.fromHeader);
+        invite.add("To", call.toHeader);
+        invite.add("Contact", contact(call.localUri.substring(4, call.localUri.indexOf('@')), call.transport));
+        invite.add("Call-ID", call.callId());
+        invite.add("CSeq", call.localCseq + " INVITE");
+        invite.add("User-Agent", cfg.userAgent);
+        invite.add("Allow", ALLOW);
+        invite.add("Supported", "replaces, timer");
+        if (authorization != null) {
+            invite.add(authorization.startsWith("Proxy:") ? "Proxy-Authorization" : "Authorization",
+                    authorization.replaceFirst("^Proxy:", ""));
+        }
+        for (Map.Entry<String, String> h : req.headers.entrySet()) {
+            invite.add(h.getKey(), h.getValue());
+        }
+        invite.body("application/sdp", call.localSdp);
+        call.invite = invite;
+        call.inviteBranch = branch;
+        ClientTx tx = sendRequest(invite, call.transport, call.destination, call.connection, call.serverName,
+                resp -> onInviteResponse(call, resp),
+                err -> call.end(err instanceof java.util.concurrent.TimeoutException
+                        ? new EndReason(EndReason.Kind.TIMEOUT, 0, "no final response to INVITE")
+                        : new EndReason(EndReason.Kind.TRANSPORT_ERROR, 0, err.getMessage())));
+        if (tx != null) {
+            call.connection = tx.connection;
+            call.tlsInfo = tx.connection == null ? null : tx.connection.tlsDescription();
+        }
+    }
+
+    private void onInviteResponse(Call call, SipMessage resp) {
+        int status = resp.status();
+        if (status < 200) {
+            if (status == 180 || status == 183) {
+                call.setState(CallState.RINGING);
+            }
+            return;
+        }
+        if (status >= 300) {
+            sendNon2xxAck(call, resp);
+            CallRequest req = call.request;
+            if ((status == 401 || status == 407) && req.authUser != null && !call.authTried
+                    && call.state() != CallState.ENDED) {
+                call.authTried = true;
+                String challenge = resp.header(status == 401 ? "WWW-Authenticate" : "Proxy-Authenticate");
+                if (challenge != null) {
+                    call.localCseq++;
+                    String auth = DigestAuth.authorization(challenge, req.authUser, req.authPassword, "INVITE",
+                            call.remoteUri);
+                    sendInvite(call, status == 407 ? "Proxy:" + auth : auth);
+                    return;
+                }
+            }
+            String warning = resp.header("Warning");
+            call.end(new EndReason(call.state() == CallState.ENDED ? EndReason.Kind.LOCAL_HANGUP
+                    : EndReason.Kind.REJECTED, status, resp.reason() + (warning == null ? "" : "; Warning: " + warning)));
+            return;
+        }
+        // 2xx: establish the dialog (first one wins; retransmissions just get the ACK again)
+        boolean first = call.remoteTag == null;
+        if (first) {
+            call.remoteTag = NameAddr.tag(resp.header("To"));
+            call.toHeader = resp.header("To");
+            String contact = resp.header("Contact");
+            call.remoteTarget = contact != null ? NameAddr.uri(contact) : call.remoteUri;
+            List<String> rr = new ArrayList<>(resp.headers("Record-Route"));
+            Collections.reverse(rr);
+            call.routeSet = rr;
+        }
+        sendAck2xx(call, resp.cseqNumber());
+        if (!first) {
+            return;
+        }
+        call.markConfirmed();
+        if (call.state() == CallState.ENDED) {
+            sendBye(call); // we hung up (CANCEL) but the far side answered anyway
+            return;
+        }
+        call.remoteSdp = resp.bodyText();
+        Object result;
+        try {
+            result = MediaNegotiation.processAnswer(call.offeredCodecs, call.offeredKeys, Sdp.parse(call.remoteSdp));
+        } catch (SipParseException e) {
+            result = "unparsable SDP answer: " + e.getMessage();
+        }
+        if (result instanceof String problem) {
+            LOG.warn("{}: call {} answer unusable: {}", cfg.name, call.callId(), problem);
+            sendBye(call);
+            call.end(new EndReason(EndReason.Kind.MEDIA_FAILURE, 200, problem));
+            return;
+        }
+        MediaNegotiation.AnswerResult ar = (MediaNegotiation.AnswerResult) result;
+        MediaStream m = call.media;
+        if (ar.suite() != null) {
+            m.setProtector(new SrtpProtector(ar.suite(), ar.localKey(), ar.remoteKey()));
+        }
+        m.setSendDtmfPayloadType(ar.dtmfPt());
+        m.armReceiver();
+        m.startSending(ar.remoteMedia(), ar.sendCodec());
+        call.setState(CallState.ANSWERED);
+    }
+
+    private void sendNon2xxAck(Call call, SipMessage resp) {
+        SipMessage invite = call.invite;
+        SipMessage ack = SipMessage.request("ACK", invite.requestUri());
+        ack.add("Via", invite.header("Via"));
+        ack.add("Max-Forwards", "70");
+        ack.add("From", invite.header("From"));
+        ack.add("To", resp.header("To"));
+        ack.add("Call-ID", invite.callId());
+        ack.add("CSeq", invite.cseqNumber() + " ACK");
+        ack.copy(invite, "Route");
+        sendStateless(ack, call.transport, call.destination, call.connection, call.serverName);
+    }
+
+    private void sendAck2xx(Call call, long cseq) {
+        SipMessage ack = inDialogRequest(call, "ACK", cseq);
+        Route r = inDialogRoute(call);
+        sendStateless(ack, r.transport, r.dest, call.connection, call.serverName);
+    }
+
+    // ---------------------------------------------------------------- in-dialog helpers
+
+    private record Route(Transport transport, InetSocketAddress dest) {
+    }
+
+    private SipMessage inDialogRequest(Call call, String method, long cseq) {
+        String target = call.remoteTarget;
+        SipMessage req = SipMessage.request(method, target);
+        addVia(req, call.transport);
+        req.add("Max-Forwards", "70");
+        req.add("From", call.fromHeader);
+        req.add("To", call.toHeader);
+        req.add("Call-ID", call.callId());
+        req.add("CSeq", cseq + " " + method);
+        for (String r : call.routeSet) {
+            req.add("Route", r);
+        }
+        req.add("User-Agent", cfg.userAgent);
+        return req;
+    }
+
+    /** Where in-dialog requests go: first route, else the remote target, else the original destination. */
+    private Route inDialogRoute(Call call) {
+        String target = call.routeSet.isEmpty() ? call.remoteTarget : NameAddr.uri(call.routeSet.get(0));
+        try {
+            SipUri u = SipUri.parse(target);
+            Transport t = call.transport;
+            int port = u.port() > 0 ? u.port() : t.defaultPort();
+            InetSocketAddress a = new InetSocketAddress(u.host(), port);
+            if (!a.isUnresolved()) {
+                return new Route(t, a);
+            }
+        } catch (SipParseException e) {
+            LOG.debug("{}: remote target '{}' unparsable, using the original destination", cfg.name, target);
+        }
+        return new Route(call.transport, call.destination);
+    }
+
+    private void sendBye(Call call) {
+        call.localCseq++;
+        SipMessage bye = inDialogRequest(call, "BYE", call.localCseq);
+        Route r = inDialogRoute(call);
+        sendRequest(bye, r.transport, r.dest, call.connection, call.serverName, resp -> { }, err -> { });
+    }
+
+    // ---------------------------------------------------------------- application actions
+
+    void answer(Call call) {
+        core.execute(() -> doAnswer(call));
+    }
+
+    void reject(Call call, Rejection r) {
+        core.execute(() -> {
+            if (call.direction() != Call.Direction.INCOMING || call.state() != CallState.RINGING) {
+                return;
+            }
+            ServerTx tx = serverTxs.get(txKey(call.invite.topViaBranch(), "INVITE"));
+            if (tx != null) {
+                respond(tx, call.invite, r.status(), r.reason(), call.localTag, r.warning(), null);
+            }
+            call.end(new EndReason(EndReason.Kind.REFUSED, r.status(), r.reason()));
+        });
+    }
+
+    void hangup(Call call) {
+        core.execute(() -> {
+            CallState s = call.state();
+            if (s == CallState.ENDED) {
+                return;
+            }
+            if (call.direction() == Call.Direction.INCOMING && s == CallState.RINGING) {
+                ServerTx tx = serverTxs.get(txKey(call.invite.topViaBranch(), "INVITE"));
+                if (tx != null) {
+                    respond(tx, call.invite, 603, "Decline", call.localTag, null, null);
+                }
+                call.end(new EndReason(EndReason.Kind.LOCAL_HANGUP, 603, "declined before answer"));
+                return;
+            }
+            if (call.direction() == Call.Direction.OUTGOING && s != CallState.ANSWERED) {
+                if (call.invite != null) {
+                    sendCancel(call);
+                }
+                call.end(new EndReason(EndReason.Kind.LOCAL_HANGUP, 0, "cancelled before answer"));
+                return;
+            }
+            stopOkRetransmit(call);
+            sendBye(call);
+            call.end(new EndReason(EndReason.Kind.LOCAL_HANGUP, 0, "BYE sent"));
+        });
+    }
+
+    private void sendCancel(Call call) {
+        SipMessage invite = call.invite;
+        SipMessage cancel = SipMessage.request("CANCEL", invite.requestUri());
+        cancel.add("Via", invite.header("Via"));
+        cancel.add("Max-Forwards", "70");
+        cancel.add("From", invite.header("From"));
+        cancel.add("To", invite.header("To"));
+        cancel.add("Call-ID", invite.callId());
+        cancel.add("CSeq", invite.cseqNumber() + " CANCEL");
+        cancel.copy(invite, "Route");
+        sendRequest(cancel, call.transport, call.destination, call.connection, call.serverName, resp -> { },
+                err -> { });
+    }
+
+    // ---------------------------------------------------------------- incoming messages
+
+    private void onMessage(SipMessage m, SipTransports.Inbound from) {
+        if (closed) {
+            return;
+        }
+        core.execute(() -> {
+            try {
+                if (m.isRequest()) {
+                    onRequest(m, from);
+                } else {
+                    onResponse(m);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("{}: failed to process {}: {}", cfg.name, m.firstLine(), e.toString(), e);
+            }
+        });
+    }
+
+    private void onResponse(SipMessage resp) {
+        String branch = resp.topViaBranch();
+        String method = resp.cseqMethod();
+        ClientTx tx = branch == null ? null : clientTxs.get(txKey(branch, method));
+        if (tx == null) {
+            // a retransmitted 2xx for an INVITE whose transaction is gone: ACK it again (13.2.2.4)
+            if ("INVITE".equals(method) && resp.status() >= 200 && resp.status() < 300) {
+                Call call = calls.get(resp.callId());
+                if (call != null && call.remoteTag != null) {
+                    sendAck2xx(call, resp.cseqNumber());
+                }
+            }
+            return;
+        }
+        tx.onResponse(resp);
+    }
+
+    private void onRequest(SipMessage req, SipTransports.Inbound from) {
+        String method = req.method();
+        String branch = req.topViaBranch();
+        if (method.equals("ACK")) {
+            onAck(req);
+            return;
+        }
+        if (branch != null) {
+            ServerTx existing = serverTxs.get(txKey(branch, method));
+            if (existing != null) {
+                existing.retransmitLast(); // a retransmitted request (17.2.1, 17.2.2)
+                return;
+            }
+        }
+        ServerTx tx = new ServerTx(txKey(branch == null ? randomHex(8) : branch, method), from);
+        serverTxs.put(tx.key, tx);
+        core.schedule(() -> serverTxs.remove(tx.key), 40, TimeUnit.SECONDS);
+        switch (method) {
+            case "INVITE" -> onInvite(req, from, tx);
+            case "BYE" -> onBye(req, tx);
+            case "CANCEL" -> onCancel(req, tx);
+            case "OPTIONS" -> {
+                SipMessage ok = response(req, 200, "OK", tagFor(req));
+                ok.add("Allow", ALLOW);
+                ok.add("Accept", "application/sdp");
+                ok.add("Supported", "replaces, timer");
+                ok.add("User-Agent", cfg.userAgent);
+                tx.send(ok);
+            }
+            case "INFO", "UPDATE", "NOTIFY" -> tx.send(response(req, 200, "OK", null));
+            default -> {
+                SipMessage r = response(req, 501, "Not Implemented", tagFor(req));
+                r.add("Allow", ALLOW);
+                tx.send(r);
+            }
+        }
+    }
+
+    private String tagFor(SipMessage req) {
+        return NameAddr.tag(req.header("To")) == null ? randomHex(4) : null;
+    }
+
+    private void onInvite(SipMessage req, SipTransports.Inbound from, ServerTx tx) {
+        String toTag = NameAddr.tag(req.header("To"));
+        if (toTag != null) {
+            onReInvite(req, tx);
+            return;
+        }
+        String localTag = randomHex(4);
+        if (!cfg.credentials.isEmpty()) {
+            DigestAuth.Verdict v = DigestAuth.verify(req.header("Authorization"), "INVITE", cfg.credentials, cfg.realm,
+                    nonces::contains);
+            if (v != DigestAuth.Verdict.OK) {
+                if (v == DigestAuth.Verdict.WRONG) {
+                    tx.send(withWarning(response(req, 403, "Forbidden", localTag), "wrong credentials"));
+                    return;
+                }
+                String nonce = randomHex(16);
+                nonces.add(nonce);
+                SipMessage challenge = response(req, 401, "Unauthorized", localTag);
+                challenge.add("WWW-Authenticate", DigestAuth.challenge(cfg.realm, nonce));
+                tx.send(challenge);
+                return;
+            }
+        }
+        Object decision;
+        try {
+            String ct = req.header("Content-Type");
+            if (req.body().length == 0 || ct == null || !ct.toLowerCase().startsWith("application/sdp")) {
+                decision = Rejection.notAcceptableHere("INVITE without an SDP offer is not supported by this simulator");
+            } else {
+                decision = MediaNegotiation.answer(cfg, from.transport(), Sdp.parse(req.bodyText()));
+            }
+        } catch (SipParseException e) {
+            decision = new Rejection(400, "Bad Request", "unparsable SDP: " + e.getMessage());
+        }
+        if (decision instanceof Rejection r) {
+            LOG.info("{}: refusing INVITE {} over {}: {} {}", cfg.name, req.callId(), from.transport(), r.status(),
+                    r.warning());
+            tx.send(withWarning(response(req, r.status(), r.reason(), localTag), r.warning()));
+            return;
+        }
+        MediaNegotiation.AnswerPlan plan = (MediaNegotiation.AnswerPlan) decision;
+        Call call = new Call(this, Call.Direction.INCOMING, req.callId(), CallState.RINGING);
+        call.invite = req;
+        call.inviteSource = from;
+        call.transport = from.transport();
+        call.connection = from.connection();
+        call.destination = from.remote();
+        call.tlsInfo = from.connection() == null ? null : from.connection().tlsDescription();
+        call.localTag = localTag;
+        call.remoteTag = NameAddr.tag(req.header("From"));
+        call.remoteUri = NameAddr.uri(req.header("From"));
+        call.localUri = NameAddr.uri(req.header("To"));
+        call.fromHeader = req.header("To") + ";tag=" + localTag;
+        call.toHeader = req.header("From");
+        String contact = req.header("Contact");
+        call.remoteTarget = contact != null ? NameAddr.uri(contact) : call.remoteUri;
+        call.routeSet = req.headers("Record-Route");
+        call.localCseq = RANDOM.nextInt(10_000) + 1;
+        call.remoteSdp = req.bodyText();
+        call.answerPlan = plan;
+        int dtmfPt = plan.dtmfPt();
+        try {
+            call.media = MediaStream.open(cfg.address, TestSignal.CALLEE, TestSignal.CALLER, cfg.answerAudioFault,
+                    cfg.name + "-in", dtmfPt);
+        } catch (IOException e) {
+            tx.send(withWarning(response(req, 500, "Server Internal Error", localTag), "no RTP port"));
+            return;
+        }
+        calls.put(call.callId(), call);
+        tx.send(response(req, 100, "Trying", null));
+        SipMessage ringing = response(req, 180, "Ringing", localTag);
+        ringing.add("Contact", contact(cfg.user, call.transport));
+        tx.send(ringing);
+        try {
+            incomingHandler.accept(call);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: incoming call handler failed", cfg.name, e);
+        }
+        if (cfg.autoAnswer) {
+            core.schedule(() -> doAnswer(call), cfg.answerDelay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void doAnswer(Call call) {
+        if (call.direction() != Call.Direction.INCOMING || call.state() != CallState.RINGING) {
+            return;
+        }
+        ServerTx tx = serverTxs.get(txKey(call.invite.topViaBranch(), "INVITE"));
+        if (tx == null) {
+            return;
+        }
+        MediaNegotiation.AnswerPlan plan = call.answerPlan;
+        List<String> cryptoLines = new ArrayList<>();
+        MediaStream m = call.media;
+        if (plan.secure()) {
+            byte[] key = new byte[30];
+            RANDOM.nextBytes(key);
+            cryptoLines.add(CryptoLine.format(plan.cryptoTag(), plan.suite().name(), key));
+            m.setProtector(new SrtpProtector(plan.suite(), key, plan.remoteKey()));
+        }
+        long sessionId = RANDOM.nextInt(Integer.MAX_VALUE);
+        call.localSdp = SdpWriter.write(cfg.sdpStyle, new SdpWriter.Params(cfg.sdpSessionName, sessionId, sessionId,
+                cfg.address.getHostAddress(), m.localPort(), plan.secure(), plan.answerPts(), plan.dtmfPt(),
+                cryptoLines, false));
+        SipMessage ok = response(call.invite, 200, "OK", call.localTag);
+        ok.add("Contact", contact(cfg.user, call.transport));
+        ok.add("Allow", ALLOW);
+        ok.add("User-Agent", cfg.userAgent);
+        ok.body("application/sdp", call.localSdp);
+        tx.send(ok);
+        m.setSendDtmfPayloadType(plan.dtmfPt());
+        m.armReceiver();
+        m.startSending(plan.remoteMedia(), plan.sendCodec());
+        call.setState(CallState.ANSWERED);
+        if (call.transport == Transport.UDP) {
+            scheduleOkRetransmit(call, tx, ok, T1_MS, 0);
+        }
+    }
+
+    private void scheduleOkRetransmit(Call call, ServerTx tx, SipMessage ok, long delay, long elapsed) {
+        call.okRetransmit = core.schedule(() -> {
+            if (call.isConfirmed() || call.state() == CallState.ENDED) {
+                return;
+            }
+            if (elapsed + delay >= 64 * T1_MS) {
+                LOG.warn("{}: no ACK for 200 OK of {}; hanging up", cfg.name, call.callId());
+                sendBye(call);
+                call.end(new EndReason(EndReason.Kind.TIMEOUT, 200, "no ACK for 200 OK"));
+                return;
+            }
+            tx.sendRaw(ok);
+            scheduleOkRetransmit(call, tx, ok, Math.min(delay * 2, T2_MS), elapsed + delay);
+        }, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void stopOkRetransmit(Call call) {
+        ScheduledFuture<?> f = call.okRetransmit;
+        if (f != null) {
+            f.cancel(false);
+        }
+    }
+
+    private void onReInvite(SipMessage req, ServerTx tx) {
+        Call call = calls.get(req.callId());
+        if (call == null || call.state() != CallState.ANSWERED) {
+            tx.send(response(req, 481, "Call/Transaction Does Not Exist", null));
+            return;
+        }
+        try {
+            if (req.body().length > 0) {
+                Sdp offer = Sdp.parse(req.bodyText());
+                Sdp.Media audio = offer.firstAudio();
+                if (audio != null) {
+                    InetSocketAddress remote = MediaNegotiation.mediaAddress(offer, audio);
+                    if (remote != null && call.media != null) {
+                        call.media.setRemote(remote); // same keys and codec: a hold/refresh keeps the session
+                    }
+                }
+            }
+        } catch (SipParseException e) {
+            tx.send(withWarning(response(req, 400, "Bad Request", null), "unparsable SDP: " + e.getMessage()));
+            return;
+        }
+        SipMessage ok = response(req, 200, "OK", null);
+        ok.add("Contact", contact(cfg.user, call.transport));
+        ok.body("application/sdp", call.localSdp);
+        tx.send(ok);
+    }
+
+    private void onAck(SipMessage ack) {
+        String branch = ack.topViaBranch();
+        ServerTx tx = branch == null ? null : serverTxs.get(txKey(branch, "INVITE"));
+        if (tx != null) {
+            tx.acked = true; // ACK for a non-2xx final response (17.2.1)
+        }
+        Call call = calls.get(ack.callId());
+        if (call != null && call.direction() == Call.Direction.INCOMING && call.state() == CallState.ANSWERED) {
+            call.markConfirmed();
+            stopOkRetransmit(call);
+        }
+    }
+
+    private void onBye(SipMessage req, ServerTx tx) {
+        Call call = calls.get(req.callId());
+        if (call == null || call.state() == CallState.ENDED && call.endReason().map(r -> r.kind()
+                != EndReason.Kind.LOCAL_HANGUP).orElse(true)) {
+            tx.send(response(req, 481, "Call/Transaction Does Not Exist", null));
+            return;
+        }
+        tx.send(response(req, 200, "OK", null));
+        stopOkRetransmit(call);
+        call.markConfirmed();
+        call.end(new EndReason(EndReason.Kind.REMOTE_HANGUP, 0, "BYE received"));
+    }
+
+    private void onCancel(SipMessage req, ServerTx tx) {
+        ServerTx inviteTx = serverTxs.get(txKey(req.topViaBranch(), "INVITE"));
+        if (inviteTx == null) {
+            tx.send(response(req, 481, "Call/Transaction Does Not Exist", null));
+            return;
+        }
+        tx.send(response(req, 200, "OK", null));
+        Call call = calls.get(req.callId());
+        if (call != null && call.state() == CallState.RINGING) {
+            respond(inviteTx, call.invite, 487, "Request Terminated", call.localTag, null, null);
+            call.end(new EndReason(EndReason.Kind.CANCELLED, 487, "CANCEL received"));
+        }
+    }
+
+    // ---------------------------------------------------------------- message building
+
+    private String hostPort(Transport t) {
+        int port = transports.port(t);
+        if (port < 0) {
+            port = transports.port(Transport.UDP);
+        }
+        return SipUri.hostForUri(cfg.address.getHostAddress()) + ":" + port;
+    }
+
+    private String contact(String user, Transport t) {
+        return "<sip:" + user + "@" + hostPort(t) + (t == Transport.UDP ? "" : ";transport=" + t.token().toLowerCase())
+                + ">";
+    }
+
+    /** Adds a new top Via and returns its branch. */
+    private String addVia(SipMessage req, Transport t) {
+        String branch = "z9hG4bK" + randomHex(10);
+        req.add("Via", "SIP/2.0/" + t.token() + " " + hostPort(t) + ";rport;branch=" + branch);
+        return branch;
+    }
+
+    private SipMessage response(SipMessage req, int status, String reason, String toTag) {
+        SipMessage r = SipMessage.response(status, reason);
+        r.copy(req, "Via");
+        r.add("From", req.header("From"));
+        String to = req.header("To");
+        if (toTag != null && NameAddr.tag(to) == null && status > 100) {
+            to = to + ";tag=" + toTag;
+        }
+        r.add("To", to);
+        r.add("Call-ID", req.callId());
+        r.add("CSeq", req.header("CSeq"));
+        if (status >= 200 && status < 300 || status == 180) {
+            r.copy(req, "Record-Route");
+        }
+        r.add("Server", cfg.userAgent);
+        return r;
+    }
+
+    private SipMessage withWarning(SipMessage r, String warning) {
+        if (warning != null) {
+            r.add("Warning", "399 " + cfg.address.getHostAddress() + " \"" + warning.replace('"', '\'') + "\"");
+        }
+        return r;
+    }
+
+    private void respond(ServerTx tx, SipMessage req, int status, String reason, String tag, String warning,
+                         String body) {
+        SipMessage r = withWarning(response(req, status, reason, tag), warning);
+        if (body != null) {
+            r.body("application/sdp", body);
+        }
+        tx.send(r);
+    }
+
+    static String randomHex(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    private static String txKey(String branch, String method) {
+        return branch + "|" + method;
+    }
+
+    // ---------------------------------------------------------------- transactions
+
+    private void sendStateless(SipMessage m, Transport t, InetSocketAddress dest, SipTransports.Connection c,
+                               String serverName) {
+        try {
+            transports.send(m, t, dest, c, serverName);
+        } catch (IOException e) {
+            LOG.info("{}: sending {} to {} failed: {}", cfg.name, m.firstLine(), dest, e.getMessage());
+        }
+    }
+
+    private ClientTx sendRequest(SipMessage req, Transport t, InetSocketAddress dest, SipTransports.Connection c,
+                                 String serverName, Consumer<SipMessage> onResponse, Consumer<Throwable> onFailure) {
+        String key = txKey(req.topViaBranch(), req.method());
+        ClientTx tx = new ClientTx(key, req, t, dest, serverName, onResponse, onFailure);
+        clientTxs.put(key, tx);
+        try {
+            tx.connection = transports.send(req, t, dest, c, serverName);
+        } catch (IOException e) {
+            clientTxs.remove(key);
+            onFailure.accept(e);
+            return null;
+        }
+        tx.start();
+        return tx;
+    }
+
+    /** Client transaction (17.1): retransmits over UDP, times out, passes responses on. */
+    private final class ClientTx {
+        final String key;
+        final SipMessage request;
+        final Transport transport;
+        final InetSocketAddress dest;
+        final String serverName;
+        final Consumer<SipMessage> onResponse;
+        final Consumer<Throwable> onFailure;
+        SipTransports.Connection connection;
+        ScheduledFuture<?> retransmit;
+        ScheduledFuture<?> timeout;
+        boolean provisional;
+        boolean done;
+
+        ClientTx(String key, SipMessage request, Transport transport, InetSocketAddress dest, String serverName,
+                 Consumer<SipMessage> onResponse, Consumer<Throwable> onFailure) {
+            this.key = key;
+            this.request = request;
+            this.transport = transport;
+            this.dest = dest;
+            this.serverName = serverName;
+            this.onResponse = onResponse;
+            this.onFailure = onFailure;
+        }
+
+        void start() {
+            if (transport == Transport.UDP) {
+                scheduleRetransmit(T1_MS);
+            }
+            timeout = core.schedule(() -> {
+                if (!done) {
+                    done = true;
+                    cancelRetransmit();
+                    clientTxs.remove(key);
+                    onFailure.accept(new java.util.concurrent.TimeoutException(
+                            "no final response to " + request.method() + " within " + cfg.transactionTimeout));
+                }
+            }, cfg.transactionTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        void scheduleRetransmit(long delay) {
+            retransmit = core.schedule(() -> {
+                if (done || (provisional && request.method().equals("INVITE"))) {
+                    return;
+                }
+                sendStateless(request, transport, dest, connection, serverName);
+                scheduleRetransmit(Math.min(delay * 2, request.method().equals("INVITE") ? Long.MAX_VALUE / 4
+                        : T2_MS));
+            }, delay, TimeUnit.MILLISECONDS);
+        }
+
+        void cancelRetransmit() {
+            if (retransmit != null) {
+                retransmit.cancel(false);
+            }
+        }
+
+        void onResponse(SipMessage resp) {
+            if (resp.status() < 200) {
+                provisional = true;
+                if (!done) {
+                    onResponse.accept(resp);
+                }
+                return;
+            }
+            boolean firstFinal = !done;
+            done = true;
+            cancelRetransmit();
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
+            // keep the transaction a while to absorb retransmitted finals (Timer D / K)
+            core.schedule(() -> clientTxs.remove(key), 32, TimeUnit.SECONDS);
+            if (firstFinal || (request.method().equals("INVITE"))) {
+                onResponse.accept(resp);
+            }
+        }
+    }
+
+    /** Server transaction (17.2): remembers the last response to answer retransmitted requests. */
+    private final class ServerTx {
+        final String key;
+        final SipTransports.Inbound source;
+        SipMessage last;
+        boolean acked;
+
+        ServerTx(String key, SipTransports.Inbound source) {
+            this.key = key;
+            this.source = source;
+        }
+
+        void send(SipMessage response) {
+            last = response;
+            sendRaw(response);
+            if (source.transport() == Transport.UDP && response.status() >= 300
+                    && "INVITE".equals(response.cseqMethod())) {
+                retransmitUntilAck(response, T1_MS, 0);
+            }
+        }
+
+        void sendRaw(SipMessage response) {
+            sendStateless(response, source.transport(), source.remote(), source.connection(), null);
+        }
+
+        void retransmitLast() {
+            if (last != null) {
+                sendRaw(last);
+            }
+        }
+
+        private void retransmitUntilAck(SipMessage response, long delay, long elapsed) {
+            core.schedule(() -> {
+                if (acked || last != response || elapsed + delay >= 64 * T1_MS) {
+                    return;
+                }
+                sendRaw(response);
+                retransmitUntilAck(response, Math.min(delay * 2, T2_MS), elapsed + delay);
+            }, delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            core.execute(() -> {
+                for (Call c : calls.values()) {
+                    if (c.state() == CallState.ANSWERED) {
+                        stopOkRetransmit(c);
+                        sendBye(c);
+                        c.end(new EndReason(EndReason.Kind.LOCAL_HANGUP, 0, "UA shut down"));
+                    } else if (c.state() != CallState.ENDED) {
+                        c.end(new EndReason(EndReason.Kind.LOCAL_HANGUP, 0, "UA shut down"));
+                    }
+                }
+                done.complete(null);
+            });
+            done.get(2, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.debug("{}: shutdown of calls incomplete: {}", cfg.name, e.toString());
+        }
+        closed = true;
+        core.shutdownNow();
+        transports.close();
+    }
+
+    /** Used by tests: the nonce store is small; expose nothing else. */
+    int pendingTransactions() {
+        return clientTxs.size();
+    }
+}
