@@ -127,7 +127,10 @@ public final class AmiBridge implements AutoCloseable {
         });
     }
 
-    /** Logs off and stops; waits up to the action timeout for the logoff. */
+    /**
+     * Logs off and stops; waits up to the action timeout for the logoff. Call it from the gateway's shutdown, not
+     * from a listener method (those run on the bridge thread, which this waits for).
+     */
     @Override
     public void close() {
         var done = executor.submit(() -> {
@@ -163,7 +166,7 @@ public final class AmiBridge implements AutoCloseable {
         }
         setState(ConnectionStatus.State.CONNECTING, status.lastError());
         ManagerConnection[] holder = new ManagerConnection[1];
-        ManagerConnection c = ConnectionFactory.create(settings, () -> executor.execute(() -> onDrop(holder[0])));
+        ManagerConnection c = ConnectionFactory.create(settings, () -> handOver(() -> onDrop(holder[0])));
         holder[0] = c;
         c.addEventListener(event -> onEvent(c, event));
         try {
@@ -293,7 +296,7 @@ public final class AmiBridge implements AutoCloseable {
         Instant received = clock.instant();
         if (event instanceof HangupEvent || event instanceof VarSetEvent || event instanceof FullyBootedEvent
                 || event instanceof ReloadEvent) {
-            executor.execute(() -> handle(c, event, received));
+            handOver(() -> handle(c, event, received));
         }
     }
 
@@ -322,6 +325,15 @@ public final class AmiBridge implements AutoCloseable {
     }
 
     // ---- helpers ----
+
+    /** From asterisk-java's threads to the bridge thread; after {@link #close()} there is nothing to hand over to. */
+    private void handOver(Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            // closed: the event or drop no longer matters
+        }
+    }
 
     private void setState(ConnectionStatus.State state, Optional<String> error) {
         ConnectionStatus s = new ConnectionStatus(state, clock.instant(), failedAttempts, error,
