@@ -69,6 +69,7 @@ public final class AmiBridge implements AutoCloseable {
     private ScheduledFuture<?> pinger;
 
     private volatile ConnectionStatus status;
+    private volatile int correlatedChannels;
 
     /** A bridge on its own daemon thread, with the system clock and jitter from {@link ThreadLocalRandom}. */
     public static AmiBridge create(AmiSettings settings, AmiBridgeListener listener) {
@@ -308,6 +309,7 @@ public final class AmiBridge implements AutoCloseable {
             correlator.onVarSet(v.getChannel(), v.getUniqueId(), v.getLinkedId(), v.getVariable(), v.getValue())
                     .ifPresent(callId -> notify(() -> listener.onChannelCorrelated(callId, v.getChannel(),
                             v.getUniqueId(), v.getLinkedId() == null ? v.getUniqueId() : v.getLinkedId())));
+            correlatedChannels = correlator.size();
         } else if (event instanceof HangupEvent h) {
             correlator.onHangup(h.getChannel(), h.getUniqueId(), h.getLinkedId(), h.getCause(), h.getCauseTxt())
                     .ifPresent(hangup -> {
@@ -316,6 +318,7 @@ public final class AmiBridge implements AutoCloseable {
                                 hangup.cause(), hangup.causeText());
                         notify(() -> listener.onChannelHangup(hangup));
                     });
+            correlatedChannels = correlator.size();
         } else if (!lastCheckStarted.isAfter(received)) {
             // FullyBooted right after our login is already covered by the check that login started.
             LOG.info("AMI: {} from Asterisk; checking the PBX and the trunk again",
@@ -360,8 +363,8 @@ public final class AmiBridge implements AutoCloseable {
         }
     }
 
-    /** Channels currently tied to a Call-ID, for diagnostics. */
+    /** Channels currently tied to a Call-ID, for diagnostics (any thread). */
     public int correlatedChannels() {
-        return correlator.size();
+        return correlatedChannels;
     }
 }
