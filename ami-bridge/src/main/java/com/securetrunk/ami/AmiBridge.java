@@ -306,19 +306,20 @@ public final class AmiBridge implements AutoCloseable {
             return;
         }
         if (event instanceof VarSetEvent v) {
-            correlator.onVarSet(v.getChannel(), v.getUniqueId(), v.getLinkedId(), v.getVariable(), v.getValue())
-                    .ifPresent(callId -> notify(() -> listener.onChannelCorrelated(callId, v.getChannel(),
-                            v.getUniqueId(), v.getLinkedId() == null ? v.getUniqueId() : v.getLinkedId())));
+            Optional<String> callId = correlator.onVarSet(v.getChannel(), v.getUniqueId(), v.getLinkedId(),
+                    v.getVariable(), v.getValue());
             correlatedChannels = correlator.size();
+            callId.ifPresent(id -> notify(() -> listener.onChannelCorrelated(id, v.getChannel(), v.getUniqueId(),
+                    v.getLinkedId() == null ? v.getUniqueId() : v.getLinkedId())));
         } else if (event instanceof HangupEvent h) {
-            correlator.onHangup(h.getChannel(), h.getUniqueId(), h.getLinkedId(), h.getCause(), h.getCauseTxt())
-                    .ifPresent(hangup -> {
-                        LOG.info("AMI: Asterisk hung up {} (Call-ID {}, uniqueid {}, linkedid {}, cause {} {})",
-                                hangup.channel(), hangup.callId(), hangup.uniqueId(), hangup.linkedId(),
-                                hangup.cause(), hangup.causeText());
-                        notify(() -> listener.onChannelHangup(hangup));
-                    });
+            Optional<ChannelHangup> hangup = correlator.onHangup(h.getChannel(), h.getUniqueId(), h.getLinkedId(),
+                    h.getCause(), h.getCauseTxt());
             correlatedChannels = correlator.size();
+            hangup.ifPresent(x -> {
+                LOG.info("AMI: Asterisk hung up {} (Call-ID {}, uniqueid {}, linkedid {}, cause {} {})",
+                        x.channel(), x.callId(), x.uniqueId(), x.linkedId(), x.cause(), x.causeText());
+                notify(() -> listener.onChannelHangup(x));
+            });
         } else if (!lastCheckStarted.isAfter(received)) {
             // FullyBooted right after our login is already covered by the check that login started.
             LOG.info("AMI: {} from Asterisk; checking the PBX and the trunk again",
