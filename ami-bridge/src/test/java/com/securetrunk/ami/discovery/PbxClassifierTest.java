@@ -128,4 +128,17 @@ class PbxClassifierTest {
         assertThat(guessed.identity().driver()).isEmpty();
         assertThat(guessed.warnings().get(0).message()).contains("'command' class", "configure the driver");
     }
+
+    @Test
+    void oddVersionStringsNeverBreakDiscovery() {
+        Discovery git = classify(facts("GIT-master-1a2b3c", Set.of(PJSIP), "2.14.1"));
+        assertThat(git.identity().profileName()).contains(ProfileNames.ASTERISK_PJSIP_MODERN);
+        assertThat(git.warnings()).isEmpty();
+        Discovery empty = classify(facts("", Set.of(PJSIP), "garbage"));
+        assertThat(empty.identity().profileName()).contains(ProfileNames.ASTERISK_PJSIP_MODERN);
+        Discovery unknownPj = classify(new DiscoveryFacts("13.8-cert2", "2.8.0", Set.of(CHAN_SIP), Optional.empty(),
+                List.of()));
+        assertThat(unknownPj.identity().profileName()).contains(ProfileNames.ASTERISK_CHAN_SIP);
+        assertThat(unknownPj.identity().pjprojectVersion()).isEmpty();
+    }
 }
