@@ -45,6 +45,22 @@ public final class ProfileCatalog {
         return p;
     }
 
+    /**
+     * The profiles of {@code family} whose {@code identity.versions} contain {@code version}, narrowest range first
+     * (a profile with both bounds before one with an open end), then by name; for mapping a discovered PBX to a profile.
+     */
+    public List<Profile> matching(com.securetrunk.profiles.Family family, String version) {
+        return byName.values().stream()
+                .filter(p -> p.family() == family && p.identity().versions().contains(version))
+                .sorted(java.util.Comparator.comparingInt((Profile p) -> openEnds(p.identity().versions()))
+                        .thenComparing(Profile::name))
+                .toList();
+    }
+
+    private static int openEnds(VersionRange r) {
+        return (r.min().isEmpty() ? 1 : 0) + (r.max().isEmpty() ? 1 : 0);
+    }
+
     /** Every profile, sorted by name. */
     public List<Profile> all() {
         return List.copyOf(byName.values());

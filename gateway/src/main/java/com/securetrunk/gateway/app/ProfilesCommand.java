@@ -130,8 +130,7 @@ public final class ProfilesCommand implements Runnable {
                 out.flush();
                 return EXIT_INVALID;
             }
-            String fileName = file.getFileName().toString();
-            Profile p = r.catalog().get(fileName.substring(0, fileName.length() - ".conf".length()));
+            Profile p = r.catalog().get(ProfileLoader.profileNameOf(file));
             out.println(file + ": valid profile '" + p.name() + "'"
                     + p.parent().map(x -> " (extends " + x + ")").orElse(""));
             out.flush();

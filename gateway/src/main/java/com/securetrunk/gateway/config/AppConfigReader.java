@@ -56,11 +56,15 @@ final class AppConfigReader {
         List<InetAddress> secureAddresses = addresses("sip.secure.listen-addresses");
         Integer secureTls = listenPort("sip.secure.tls-port");
         Duration grace = r.duration("sip.shutdown-grace-period", Duration.ZERO);
+        Optional<String> advertised = Optional.empty();
+        if (r.optionalString("sip.advertised-host").isPresent()) {
+            advertised = Optional.ofNullable(host(r, "sip.advertised-host"));
+        }
         if (r.problemCount() > 0) {
             return null;
         }
         return new SipConfig(new SipConfig.Legacy(legacyAddresses, transports, udp, tcp, legacyTls),
-                new SipConfig.Secure(secureAddresses, secureTls), grace);
+                new SipConfig.Secure(secureAddresses, secureTls), advertised, grace);
     }
 
     private PbxConfig pbx() {
@@ -149,14 +153,16 @@ final class AppConfigReader {
         }
         Duration quarantine = r.duration("media.port-quarantine", Duration.ZERO);
         Duration inactivity = r.duration("media.inactivity-timeout", Duration.ofSeconds(1));
+        Integer loops = r.integer("media.event-loops", 0, 256);
+        Boolean nativeTransport = r.bool("media.native-transport");
         Boolean ngEnabled = r.bool("media.ng-control.enabled");
         InetAddress ngAddress = r.parsed("media.ng-control.address", IP, IpLiteral::parse);
         Integer ngPort = listenPort("media.ng-control.port");
         if (bind == null || min == null || max == null || max < min + 1 || quarantine == null || inactivity == null
-                || ngEnabled == null || ngAddress == null || ngPort == null) {
+                || ngEnabled == null || ngAddress == null || ngPort == null || loops == null || nativeTransport == null) {
             return null;
         }
-        return new MediaConfig(bind, advertised, min, max, quarantine, inactivity,
+        return new MediaConfig(bind, advertised, min, max, quarantine, inactivity, loops, nativeTransport,
                 new MediaConfig.NgControl(ngEnabled, ngAddress, ngPort));
     }
 
@@ -164,10 +170,11 @@ final class AppConfigReader {
         Integer calls = r.integer("limits.max-concurrent-calls", 1, 1_000_000);
         Integer size = r.integer("limits.max-sip-message-size", 1024, 1 << 20);
         Integer rate = r.integer("limits.invite-rate-per-source", 1, 1_000_000);
-        if (calls == null || size == null || rate == null) {
+        Duration handshake = r.duration("limits.tls-handshake-timeout", Duration.ofMillis(100));
+        if (calls == null || size == null || rate == null || handshake == null) {
             return null;
         }
-        return new LimitsConfig(calls, size, rate);
+        return new LimitsConfig(calls, size, rate, handshake);
     }
 
     private AmiConfig ami() {
@@ -179,6 +186,9 @@ final class AppConfigReader {
         Boolean provision = r.bool("ami.provision-trunk");
         Duration min = r.duration("ami.reconnect-min-delay", Duration.ofMillis(10));
         Duration max = r.duration("ami.reconnect-max-delay", Duration.ofMillis(10));
+        Duration actionTimeout = r.duration("ami.action-timeout", Duration.ofMillis(100));
+        Duration ping = r.duration("ami.ping-interval", Duration.ofSeconds(1));
+        AmiConfig.Trunk trunk = trunk();
         boolean ok = true;
         if (Boolean.TRUE.equals(enabled) && user != null && user.isEmpty()) {
             r.report("ami.username", "a user name when ami.enabled is true", "\"\"");
@@ -190,10 +200,44 @@ final class AppConfigReader {
             ok = false;
         }
         if (!ok || enabled == null || host == null || port == null || user == null || secret == null
-                || provision == null || min == null || max == null) {
+                || provision == null || min == null || max == null || actionTimeout == null || ping == null
+                || trunk == null) {
             return null;
         }
-        return new AmiConfig(enabled, host, port, user, Secret.of(secret), provision, min, max);
+        return new AmiConfig(enabled, host, port, user, Secret.of(secret), provision, min, max, actionTimeout, ping,
+                trunk);
+    }
+
+    private AmiConfig.Trunk trunk() {
+        String token = "letters, digits, '_', '-' and '.' (at most 80)";
+        String name = r.parsed("ami.trunk.name", token, t -> requireToken(t));
+        AmiConfig.TrunkDriver driver = r.choice("ami.trunk.driver", AmiConfig.TrunkDriver.values(),
+                AmiConfig.TrunkDriver::configName);
+        Optional<String> hostText = r.optionalString("ami.trunk.gateway-host");
+        Optional<String> gatewayHost = Optional.empty();
+        if (hostText.isPresent()) {
+            gatewayHost = Optional.ofNullable(host(r, "ami.trunk.gateway-host"));
+        }
+        Integer gatewayPort = r.integer("ami.trunk.gateway-port", 0, 65535);
+        String context = r.parsed("ami.trunk.context", "a dialplan context name: " + token, t -> requireToken(t));
+        List<String> codecs = r.list("ami.trunk.codecs", "codec names", t -> t.matches("[a-z0-9_]{1,32}")
+                ? ElementResult.of(t) : ElementResult.fail("a codec name such as ulaw, alaw, g722"));
+        if (codecs != null && codecs.isEmpty()) {
+            r.report("ami.trunk.codecs", "at least one codec (e.g. [ulaw, alaw])", "[]");
+            return null;
+        }
+        if (name == null || driver == null || (hostText.isPresent() && gatewayHost.isEmpty()) || gatewayPort == null
+                || context == null || codecs == null) {
+            return null;
+        }
+        return new AmiConfig.Trunk(name, driver, gatewayHost, gatewayPort, context, codecs);
+    }
+
+    private static String requireToken(String text) {
+        if (!text.matches("[A-Za-z0-9_.-]{1,80}")) {
+            throw new IllegalArgumentException(text);
+        }
+        return text;
     }
 
     private MetricsConfig metrics() {

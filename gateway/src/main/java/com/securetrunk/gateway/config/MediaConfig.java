@@ -14,10 +14,13 @@ import java.util.Optional;
  * @param portMax           highest UDP port of the pool (inclusive); at least portMin + 1
  * @param portQuarantine    how long a released port rests before reuse
  * @param inactivityTimeout no media in either direction for this long ends the call (default 60 s)
+ * @param eventLoops        packet threads; 0 = one per CPU core
+ * @param nativeTransport   use native epoll where available, else NIO
  * @param ngControl         the rtpengine-compatible ng control listener
  */
 public record MediaConfig(InetAddress bindAddress, Optional<InetAddress> advertisedAddress, int portMin, int portMax,
-                          Duration portQuarantine, Duration inactivityTimeout, NgControl ngControl) {
+                          Duration portQuarantine, Duration inactivityTimeout, int eventLoops,
+                          boolean nativeTransport, NgControl ngControl) {
 
     public MediaConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");

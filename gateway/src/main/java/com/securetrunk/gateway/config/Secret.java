@@ -41,6 +41,19 @@ public final class Secret {
         return value;
     }
 
+    /** Equal when the secrets are equal (compared in constant time). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Secret other && java.security.MessageDigest.isEqual(
+                value.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                other.value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int hashCode() {
+        return value.isEmpty() ? 0 : 1; // deliberately uninformative
+    }
+
     /** {@code <redacted>}, or {@code <empty>} when not set. */
     @Override
     public String toString() {

@@ -12,13 +12,16 @@ import java.util.Objects;
  *
  * @param legacy              the side facing the PBX
  * @param secure              the TLS side facing the secure domain
+ * @param advertisedHost      host for Via/Contact/Record-Route; empty = the listening point's address
  * @param shutdownGracePeriod how long calls in progress may go on after SIGTERM before they get a BYE
  */
-public record SipConfig(Legacy legacy, Secure secure, Duration shutdownGracePeriod) {
+public record SipConfig(Legacy legacy, Secure secure, java.util.Optional<String> advertisedHost,
+                        Duration shutdownGracePeriod) {
 
     public SipConfig {
         Objects.requireNonNull(legacy, "legacy");
         Objects.requireNonNull(secure, "secure");
+        Objects.requireNonNull(advertisedHost, "advertisedHost");
         Objects.requireNonNull(shutdownGracePeriod, "shutdownGracePeriod");
     }
 

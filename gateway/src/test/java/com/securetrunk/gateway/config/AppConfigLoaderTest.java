@@ -197,4 +197,56 @@ class AppConfigLoaderTest {
         assertThat(c.pbx().allows(InetAddress.getByName("198.51.100.77"))).isTrue();
         assertThat(c.pbx().allows(InetAddress.getByName("127.0.0.1"))).isFalse();
     }
+
+    @Test
+    void wrongEnvironmentValueNamesTheVariable() {
+        List<ConfigProblem> problems = problems(Optional.empty(),
+                Map.of("SECURETRUNK_MEDIA_PORT__MIN", "lots", "SECURETRUNK_AMI_PORT", "[1"));
+        assertThat(problems).containsExactlyInAnyOrder(
+                new ConfigProblem("environment variable SECURETRUNK_AMI_PORT", -1, "securetrunk.ami.port",
+                        "a value (a list or object must be valid HOCON)", "text that does not parse"));
+        List<ConfigProblem> typed = problems(Optional.empty(), Map.of("SECURETRUNK_MEDIA_PORT__MIN", "lots"));
+        assertThat(typed).containsExactly(new ConfigProblem("environment variable SECURETRUNK_MEDIA_PORT__MIN", -1,
+                "securetrunk.media.port-min", "an integer from 1 to 65535", "\"lots\""));
+    }
+
+    @Test
+    void userProfileDirectoryIsUsedForProfileNames() throws Exception {
+        Path profiles = Files.createDirectory(dir.resolve("profiles"));
+        Files.writeString(profiles.resolve("our-pbx.conf"), "extends = freepbx\n");
+        Path f = write("with-profiles.conf", "securetrunk {\n  profiles.directory = \"" + profiles
+                + "\"\n  pbx.profile = our-pbx\n}\n");
+        LoadedConfig loaded = AppConfigLoader.load(Optional.of(f), Map.of());
+        assertThat(loaded.profiles().get("our-pbx").parent()).contains("freepbx");
+
+        Files.writeString(profiles.resolve("our-pbx.conf"), "extends = freepbx\nmedia.ptime = 1\n");
+        List<ConfigProblem> problems = problems(Optional.of(f), Map.of());
+        assertThat(problems).anySatisfy(p -> {
+            assertThat(p.file()).endsWith("our-pbx.conf");
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.keyPath()).isEqualTo("media.ptime");
+        });
+        assertThat(problems).anySatisfy(p -> assertThat(p.keyPath()).isEqualTo("securetrunk.pbx.profile"));
+    }
+
+    @Test
+    void amiTrunkSection() throws Exception {
+        AmiConfig ami = AppConfigLoader.load(Optional.empty(), Map.of()).config().ami();
+        assertThat(ami.trunk().name()).isEqualTo("securetrunk");
+        assertThat(ami.trunk().driver()).isEqualTo(AmiConfig.TrunkDriver.AUTO);
+        assertThat(ami.trunk().gatewayHost()).isEmpty();
+        assertThat(ami.trunk().codecs()).containsExactly("ulaw", "alaw");
+        assertThat(ami.actionTimeout()).isEqualTo(Duration.ofSeconds(5));
+
+        Path f = write("ami.conf", """
+                securetrunk.ami.trunk {
+                  driver = sip
+                  context = "from trunk"
+                  codecs = []
+                  gateway-host = "192.0.2.5"
+                }
+                """);
+        assertThat(problems(Optional.of(f), Map.of())).extracting(ConfigProblem::keyPath).containsExactlyInAnyOrder(
+                "securetrunk.ami.trunk.driver", "securetrunk.ami.trunk.context", "securetrunk.ami.trunk.codecs");
+    }
 }

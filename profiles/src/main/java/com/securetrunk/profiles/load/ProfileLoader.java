@@ -57,14 +57,51 @@ public final class ProfileLoader {
             problems.add(ProfileProblem.at(origin, key, expected, found));
 
     private ProfileLoader(Function<String, Optional<ProfileSource>> userLookup) {
-        this.builtIns = readBuiltIns();
+        BuiltIns shipped = BuiltIns.INSTANCE;
+        this.builtIns = shipped.sources();
+        this.problems.addAll(shipped.parseProblems());
         this.userLookup = userLookup;
     }
 
-    /** The built-in profiles only. */
+    /**
+     * The built-in files, parsed once per class loader: they cannot change while the process runs, and parsed
+     * HOCON is immutable, so every load shares them.
+     */
+    private record BuiltIns(Map<String, ProfileSource> sources, List<ProfileProblem> parseProblems) {
+        static final BuiltIns INSTANCE = read();
+
+        private static BuiltIns read() {
+            List<ProfileProblem> problems = new ArrayList<>();
+            Map<String, ProfileSource> out = new TreeMap<>();
+            ClassLoader cl = ProfileLoader.class.getClassLoader();
+            for (String name : builtInNames(cl)) {
+                String resource = BUILT_IN_DIRECTORY + name + SUFFIX;
+                Optional<Config> raw;
+                try {
+                    raw = Optional.of(ConfigFactory.parseResources(cl, resource,
+                            ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF)));
+                } catch (ConfigException e) {
+                    raw = Optional.empty();
+                    problems.add(parseProblem(resource, e));
+                }
+                out.put(name, new ProfileSource(name, Profile.BUILT_IN, true, raw));
+            }
+            return new BuiltIns(java.util.Collections.unmodifiableMap(out), List.copyOf(problems));
+        }
+    }
+
+    /** The built-in profiles only (resolved once; the result is immutable). */
     public static LoadResult builtIns() {
-        ProfileLoader loader = new ProfileLoader(name -> Optional.empty());
-        return loader.resolveAll(loader.builtIns.values());
+        return BuiltInResult.INSTANCE;
+    }
+
+    private static final class BuiltInResult {
+        static final LoadResult INSTANCE = resolveBuiltIns();
+
+        private static LoadResult resolveBuiltIns() {
+            ProfileLoader loader = new ProfileLoader(name -> Optional.empty());
+            return loader.resolveAll(loader.builtIns.values());
+        }
     }
 
     /** The built-in profiles, which must all be valid (they are tested to be). */
@@ -119,10 +156,24 @@ public final class ProfileLoader {
         }
         Optional<ProfileSource> source = loader.userSource(file);
         source.ifPresent(s -> siblings.put(s.name(), Optional.of(s)));
-        List<ProfileSource> toResolve = new ArrayList<>(loader.builtIns.values());
-        source.ifPresent(s -> toResolve.removeIf(b -> b.name().equals(s.name())));
-        source.ifPresent(toResolve::add);
-        return loader.resolveAll(toResolve);
+        // Only the file is resolved (the built-ins are valid and already resolved); its parents are read as needed.
+        LoadResult own = loader.resolveAll(source.map(List::of).orElse(List.of()));
+        List<Profile> profiles = new ArrayList<>(own.catalog().all());
+        for (Profile builtIn : builtIns().catalog().all()) {
+            if (own.catalog().find(builtIn.name()).isEmpty() && source.map(s -> !s.name().equals(builtIn.name()))
+                    .orElse(true)) {
+                profiles.add(builtIn);
+            }
+        }
+        List<ProfileProblem> all = new ArrayList<>(builtIns().problems());
+        own.problems().stream().filter(p -> !all.contains(p)).forEach(all::add);
+        return new LoadResult(new ProfileCatalog(profiles), all);
+    }
+
+    /** The profile name a file defines: its file name without {@code .conf}. */
+    public static String profileNameOf(Path file) {
+        String fileName = file.getFileName().toString();
+        return fileName.endsWith(SUFFIX) ? fileName.substring(0, fileName.length() - SUFFIX.length()) : fileName;
     }
 
     private LoadResult resolveAll(Iterable<ProfileSource> sources) {
@@ -199,7 +250,7 @@ public final class ProfileLoader {
 
     private Optional<ProfileSource> userSource(Path file) {
         String fileName = file.getFileName().toString();
-        String name = fileName.endsWith(SUFFIX) ? fileName.substring(0, fileName.length() - SUFFIX.length()) : fileName;
+        String name = fileName.endsWith(SUFFIX) ? fileName.substring(0, fileName.length() - SUFFIX.length()) : "";
         if (!name.matches(NAME_PATTERN)) {
             problems.add(new ProfileProblem(file.toString(), -1, "",
                     "a file name of lower-case letters, digits, '.', '-' and '_' ending in .conf (the profile's name)",
@@ -212,12 +263,12 @@ public final class ProfileLoader {
                     ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF)));
         } catch (ConfigException e) {
             raw = Optional.empty();
-            reportParse(file.toString(), e);
+            problems.add(parseProblem(file.toString(), e));
         }
         return Optional.of(new ProfileSource(name, file.toString(), false, raw));
     }
 
-    private void reportParse(String file, ConfigException e) {
+    private static ProfileProblem parseProblem(String file, ConfigException e) {
         ConfigOrigin o = e.origin();
         String message = e.getMessage();
         if (o != null) {
@@ -226,26 +277,8 @@ public final class ProfileLoader {
                 message = message.substring(prefix.length());
             }
         }
-        problems.add(new ProfileProblem(o == null ? file : ProblemSink.fileOf(o), o == null ? -1 : o.lineNumber(), "",
-                "valid HOCON syntax", message));
-    }
-
-    private Map<String, ProfileSource> readBuiltIns() {
-        Map<String, ProfileSource> out = new TreeMap<>();
-        ClassLoader cl = ProfileLoader.class.getClassLoader();
-        for (String name : builtInNames(cl)) {
-            String resource = BUILT_IN_DIRECTORY + name + SUFFIX;
-            Optional<Config> raw;
-            try {
-                raw = Optional.of(ConfigFactory.parseResources(cl, resource,
-                        ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF)));
-            } catch (ConfigException e) {
-                raw = Optional.empty();
-                reportParse(resource, e);
-            }
-            out.put(name, new ProfileSource(name, Profile.BUILT_IN, true, raw));
-        }
-        return out;
+        return new ProfileProblem(o == null ? file : ProblemSink.fileOf(o), o == null ? -1 : o.lineNumber(), "",
+                "valid HOCON syntax", message);
     }
 
     /** The names listed in {@code profiles/index.txt} (one per line, # comments). */

@@ -121,4 +121,17 @@ class BuiltInProfilesTest {
         assertThat(CATALOG.get("freepbx").media().crypto().tagZeroAccepted()).isFalse();
         assertThat(CATALOG.get("freepbx").family()).isEqualTo(Family.FREEPBX);
     }
+
+    @Test
+    void discoveredVersionsMapToTheNarrowestProfile() {
+        assertThat(CATALOG.matching(Family.ASTERISK, "13.8-cert2")).extracting(Profile::name)
+                .containsExactly("asterisk-13.8-cert2", "asterisk-chan_sip");
+        assertThat(CATALOG.matching(Family.ASTERISK, "20.5.0")).extracting(Profile::name)
+                .containsExactly("asterisk-chan_sip", "asterisk-pjsip-modern");
+        assertThat(CATALOG.matching(Family.ASTERISK, "22.1.0")).extracting(Profile::name)
+                .containsExactly("asterisk-pjsip-modern");
+        assertThat(CATALOG.matching(Family.PJSIP, "2.5")).extracting(Profile::name).containsExactly("pjsip-2.5");
+        assertThat(CATALOG.matching(Family.PJSIP, "2.5.5")).extracting(Profile::name).containsExactly("pjsip-2.5.5");
+        assertThat(CATALOG.matching(Family.PJSIP, "2.15.1")).isEmpty();
+    }
 }

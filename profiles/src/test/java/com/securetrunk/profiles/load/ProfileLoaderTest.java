@@ -8,7 +8,6 @@ import com.securetrunk.profiles.ProfileCatalog;
 import com.securetrunk.profiles.SrtpMode;
 import com.securetrunk.profiles.SuiteName;
 import com.securetrunk.profiles.TlsVersion;
-import com.securetrunk.profiles.WildcardPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -236,7 +235,36 @@ class ProfileLoaderTest {
             assertThat(back.signalling()).isEqualTo(p.signalling());
             assertThat(back.media()).isEqualTo(p.media());
             assertThat(back.notes()).isEqualTo(p.notes());
-            assertThat(back.tls().wildcardPolicy()).isIn(WildcardPolicy.values());
+            assertThat(back.parent()).isEmpty(); // the written form is complete: no extends needed
         }
+    }
+
+    @Test
+    void validateFindsAParentBesideTheFile() throws IOException {
+        write("site-base.conf", "extends = asterisk-pjsip-modern\nsignalling.tls.min-version = \"1.2\"\n");
+        Path f = write("site-a.conf", "extends = site-base\nmedia.ptime = 40\n");
+        LoadResult r = ProfileLoader.validateFile(f);
+        assertThat(r.problems()).isEmpty();
+        Profile p = r.catalog().get("site-a");
+        assertThat(p.tls().minVersion()).isEqualTo(TlsVersion.TLS_1_2);
+        assertThat(p.media().ptime()).isEqualTo(40);
+        assertThat(p.media().crypto().tagZeroAccepted()).isTrue();
+    }
+
+    @Test
+    void problemsInAParentFileNameTheParentFileAndLine() throws IOException {
+        Path base = write("bad-base.conf", "extends = generic-rfc4568\n\nmedia.srtp = sometimes\n");
+        Path child = write("child.conf", "extends = bad-base\n");
+        assertThat(problemsOf(child)).containsExactly(new ProfileProblem(base.toString(), 3, "media.srtp",
+                "one of: required, optional, off", "\"sometimes\""));
+    }
+
+    @Test
+    void aFileNotNamedDotConfIsRefused() throws IOException {
+        Path f = write("phones.txt", "extends = generic-rfc4568\n");
+        assertThat(problemsOf(f)).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo(f.toString());
+            assertThat(p.expected()).contains("ending in .conf");
+        });
     }
 }

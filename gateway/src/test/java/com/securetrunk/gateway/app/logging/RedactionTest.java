@@ -36,15 +36,18 @@ class RedactionTest {
     }
 
     @Test
-    void shippedLogbackConfigurationRoutesTheConsoleThroughTheRedactingLayout() {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    void shippedLogbackConfigurationRoutesTheConsoleThroughTheRedactingLayout() throws Exception {
+        // Load the shipped logback.xml into a context of its own: the test class path also has a logback-test.xml.
+        LoggerContext context = new LoggerContext();
+        ch.qos.logback.classic.joran.JoranConfigurator configurator = new ch.qos.logback.classic.joran.JoranConfigurator();
+        configurator.setContext(context);
+        configurator.doConfigure(RedactionTest.class.getResource("/logback.xml"));
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         Appender<ILoggingEvent> console = root.getAppender("CONSOLE");
         assertThat(console).isInstanceOf(OutputStreamAppender.class);
-        Object encoder = ((OutputStreamAppender<ILoggingEvent>) console).getEncoder();
+        Object encoder = ((OutputStreamAppender<?>) console).getEncoder();
         assertThat(encoder).isInstanceOf(LayoutWrappingEncoder.class);
-        assertThat(((LayoutWrappingEncoder<ILoggingEvent>) encoder).getLayout())
-                .isInstanceOf(RedactingPatternLayout.class);
+        assertThat(((LayoutWrappingEncoder<?>) encoder).getLayout()).isInstanceOf(RedactingPatternLayout.class);
     }
 
     @Test
