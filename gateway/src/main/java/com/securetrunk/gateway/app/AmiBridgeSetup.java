@@ -47,16 +47,15 @@ public final class AmiBridgeSetup {
     }
 
     /**
-     * The trunk points the PBX at the legacy listener: its first specific listen address and its UDP port. The
-     * driver is replaced by the discovered one at provisioning time.
+     * The trunk points the PBX at the legacy listener: {@code sip.advertised-host}, else its first specific listen
+     * address, and its UDP port. The driver is replaced by the discovered one at provisioning time.
      */
     static TrunkSpec trunk(AppConfig config) {
-        InetAddress host = config.sip().legacy().listenAddresses().stream()
-                .filter(a -> !a.isAnyLocalAddress()).findFirst()
+        String host = config.sip().advertisedHost().orElseGet(() -> config.sip().legacy().listenAddresses().stream()
+                .filter(a -> !a.isAnyLocalAddress()).findFirst().map(InetAddress::getHostAddress)
                 .orElseThrow(() -> new IllegalArgumentException("securetrunk.ami.provision-trunk: the trunk must "
-                        + "name the address the PBX reaches SecureTrunk at, but securetrunk.sip.legacy."
-                        + "listen-addresses holds only wildcards; list the specific address there"));
-        return TrunkSpec.defaults(com.securetrunk.ami.ChannelDriver.PJSIP, host.getHostAddress(),
-                config.sip().legacy().udpPort());
+                        + "name the address the PBX reaches SecureTrunk at, but securetrunk.sip.advertised-host is "
+                        + "empty and securetrunk.sip.legacy.listen-addresses holds only wildcards; set one of them")));
+        return TrunkSpec.defaults(com.securetrunk.ami.ChannelDriver.PJSIP, host, config.sip().legacy().udpPort());
     }
 }

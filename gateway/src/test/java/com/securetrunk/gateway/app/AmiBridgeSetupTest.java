@@ -62,5 +62,9 @@ class AmiBridgeSetupTest {
         var config = load(dir, "securetrunk.ami { enabled = true, username = gw, secret = x, provision-trunk = true }\n");
         assertThatThrownBy(() -> AmiBridgeSetup.settings(config))
                 .hasMessageContaining("securetrunk.sip.legacy.listen-addresses");
+        var advertised = load(dir, "securetrunk { sip.advertised-host = \"pbx-side.example.net\"\n"
+                + "ami { enabled = true, username = gw, secret = x, provision-trunk = true } }\n");
+        assertThat(AmiBridgeSetup.settings(advertised).orElseThrow().trunk().orElseThrow().gatewayHost())
+                .isEqualTo("pbx-side.example.net");
     }
 }

@@ -14,8 +14,8 @@ import java.util.Optional;
 final class TrunkOptions {
 
     @Option(names = "--gateway-host", paramLabel = "HOST",
-            description = "Address the PBX sends SIP to (SecureTrunk's legacy listener). Default: the configured "
-                    + "legacy listen address, when it is a specific one.")
+            description = "Address the PBX sends SIP to (SecureTrunk's legacy listener). Default: sip.advertised-host, "
+                    + "else the configured legacy listen address when it is a specific one.")
     String gatewayHost;
 
     @Option(names = "--gateway-port", paramLabel = "PORT",
@@ -38,11 +38,14 @@ final class TrunkOptions {
     TrunkSpec trunk(ChannelDriver driver, Optional<AppConfig> config) {
         String host = gatewayHost;
         if (host == null) {
+            host = config.flatMap(c -> c.sip().advertisedHost()).orElse(null);
+        }
+        if (host == null) {
             host = config.flatMap(c -> c.sip().legacy().listenAddresses().stream()
                     .filter(a -> !a.isAnyLocalAddress()).findFirst()).map(InetAddress::getHostAddress)
                     .orElseThrow(() -> new IllegalArgumentException("--gateway-host: expected the address the PBX "
-                            + "reaches SecureTrunk at; the configured legacy listen address is a wildcard (or there "
-                            + "is no --config), so it cannot be guessed"));
+                            + "reaches SecureTrunk at; sip.advertised-host is empty and the legacy listen address is "
+                            + "a wildcard (or there is no --config), so it cannot be guessed"));
         }
         int port = gatewayPort != null ? gatewayPort
                 : config.map(c -> c.sip().legacy().udpPort()).orElse(5060);
