@@ -153,7 +153,7 @@ public final class PbxClassifier {
         if (facts.runningDrivers().isEmpty()) {
             return "no SIP driver";
         }
-        return facts.runningDrivers().stream().map(ChannelDriver::cliName).sorted()
+        return facts.runningDrivers().stream().sorted().map(ChannelDriver::cliName)
                 .reduce((a, b) -> a + " and " + b).orElse("");
     }
 }

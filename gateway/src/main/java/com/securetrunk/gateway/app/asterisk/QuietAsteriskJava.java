@@ -16,6 +16,7 @@ final class QuietAsteriskJava {
     static void apply() {
         if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext) {
             ((Logger) LoggerFactory.getLogger("org.asteriskjava")).setLevel(Level.ERROR);
+            ((Logger) LoggerFactory.getLogger("org.reflections")).setLevel(Level.WARN); // asterisk-java's scan
             ((Logger) LoggerFactory.getLogger("com.securetrunk.ami")).setLevel(Level.WARN);
         }
     }
