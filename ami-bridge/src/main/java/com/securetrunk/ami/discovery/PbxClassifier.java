@@ -49,7 +49,8 @@ public final class PbxClassifier {
             insecureResPjsipWarnings(facts, asterisk, pjproject, pjprojectInferred, warnings);
         }
         if (configuredProfile.isPresent() && profile.isPresent()
-                && !configuredProfile.get().equals(profile.get())) {
+                && !configuredProfile.get().equals(profile.get())
+                && !configuredProfile.get().equals(ProfileNames.FREEPBX)) {
             warnings.add(new PbxWarning(Kind.PROFILE_MISMATCH,
                     "The configuration names profile '" + configuredProfile.get() + "', but the PBX looks like '"
                             + profile.get() + "' (" + describe(facts, pjproject) + "). SecureTrunk keeps using '"

@@ -79,6 +79,14 @@ class PbxClassifierTest {
     }
 
     @Test
+    void freepbxIsAsteriskUnderneathAndNeverAMismatch() {
+        Discovery d = PbxClassifier.classify(facts("16.30.0", Set.of(PJSIP, CHAN_SIP), "2.12.1"), Optional.empty(),
+                Optional.of(ProfileNames.FREEPBX));
+        assertThat(d.warnings()).isEmpty();
+        assertThat(d.identity().profileName()).contains(ProfileNames.ASTERISK_PJSIP_MODERN);
+    }
+
+    @Test
     void matchingConfiguredProfileGivesNoMismatch() {
         Discovery d = PbxClassifier.classify(facts("20.5.0", Set.of(PJSIP), "2.13.1"), Optional.empty(),
                 Optional.of(ProfileNames.ASTERISK_PJSIP_MODERN));
