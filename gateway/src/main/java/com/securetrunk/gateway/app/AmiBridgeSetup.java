@@ -3,8 +3,10 @@ package com.securetrunk.gateway.app;
 import com.securetrunk.ami.AmiBridge;
 import com.securetrunk.ami.AmiBridgeListener;
 import com.securetrunk.ami.AmiSettings;
+import com.securetrunk.ami.ChannelDriver;
 import com.securetrunk.ami.Secret;
 import com.securetrunk.ami.connection.Backoff;
+import com.securetrunk.ami.provision.ManagedNames;
 import com.securetrunk.ami.provision.TrunkSpec;
 import com.securetrunk.gateway.config.AmiConfig;
 import com.securetrunk.gateway.config.AppConfig;
@@ -30,7 +32,12 @@ public final class AmiBridgeSetup {
         AmiSettings s = AmiSettings.of(ami.host(), ami.port(), ami.username(),
                         Secret.of(ami.secret().reveal(), "securetrunk.ami.secret"))
                 .withBackoff(new Backoff(ami.reconnectMinDelay(), ami.reconnectMaxDelay(), 0.2))
+                .withTimeouts(ami.actionTimeout(), ami.pingInterval())
                 .withConfiguredProfile(config.pbx().profile());
+        Optional<ChannelDriver> driver = driver(ami.trunk().driver());
+        if (driver.isPresent()) {
+            s = s.withConfiguredDriver(driver.get());
+        }
         if (ami.provisionTrunk()) {
             s = s.withTrunk(trunk(config));
         }
@@ -46,16 +53,33 @@ public final class AmiBridgeSetup {
         });
     }
 
+    /** {@code ami.trunk.driver}: empty for {@code auto} (discovery decides). */
+    public static Optional<ChannelDriver> driver(AmiConfig.TrunkDriver d) {
+        return switch (d) {
+            case AUTO -> Optional.empty();
+            case PJSIP -> Optional.of(ChannelDriver.PJSIP);
+            case CHAN_SIP -> Optional.of(ChannelDriver.CHAN_SIP);
+        };
+    }
+
     /**
-     * The trunk points the PBX at the legacy listener: {@code sip.advertised-host}, else its first specific listen
-     * address, and its UDP port. The driver is replaced by the discovered one at provisioning time.
+     * {@code ami.trunk}: the address the PBX sends SIP to is {@code ami.trunk.gateway-host}, else
+     * {@code sip.advertised-host}, else the first specific legacy listen address; the port is
+     * {@code ami.trunk.gateway-port}, else the legacy UDP port. The driver is replaced by the configured or
+     * discovered one at provisioning time.
      */
-    static TrunkSpec trunk(AppConfig config) {
-        String host = config.sip().advertisedHost().orElseGet(() -> config.sip().legacy().listenAddresses().stream()
-                .filter(a -> !a.isAnyLocalAddress()).findFirst().map(InetAddress::getHostAddress)
-                .orElseThrow(() -> new IllegalArgumentException("securetrunk.ami.provision-trunk: the trunk must "
-                        + "name the address the PBX reaches SecureTrunk at, but securetrunk.sip.advertised-host is "
-                        + "empty and securetrunk.sip.legacy.listen-addresses holds only wildcards; set one of them")));
-        return TrunkSpec.defaults(com.securetrunk.ami.ChannelDriver.PJSIP, host, config.sip().legacy().udpPort());
+    public static TrunkSpec trunk(AppConfig config) {
+        AmiConfig.Trunk t = config.ami().trunk();
+        String host = t.gatewayHost().filter(h -> !h.isBlank())
+                .or(() -> config.sip().advertisedHost())
+                .or(() -> config.sip().legacy().listenAddresses().stream()
+                        .filter(a -> !a.isAnyLocalAddress()).findFirst().map(InetAddress::getHostAddress))
+                .orElseThrow(() -> new IllegalArgumentException("securetrunk.ami.trunk.gateway-host: the trunk must "
+                        + "name the address the PBX reaches SecureTrunk at, but it is empty, so is "
+                        + "securetrunk.sip.advertised-host, and securetrunk.sip.legacy.listen-addresses holds only "
+                        + "wildcards; set one of them"));
+        int port = t.gatewayPort() > 0 ? t.gatewayPort() : config.sip().legacy().udpPort();
+        return new TrunkSpec(new ManagedNames(t.name()), driver(t.driver()).orElse(ChannelDriver.PJSIP), host, port,
+                t.context(), t.codecs(), Optional.empty());
     }
 }

@@ -39,7 +39,9 @@ class AmiBridgeSetupTest {
                   sip.legacy.listen-addresses = [ "192.0.2.10" ]
                   pbx.profile = asterisk-13.8-cert2
                   ami { enabled = true, host = "192.0.2.20", port = 5039, username = gw, secret = "s3cret"
-                        provision-trunk = true, reconnect-min-delay = 2s, reconnect-max-delay = 1m }
+                        provision-trunk = true, reconnect-min-delay = 2s, reconnect-max-delay = 1m
+                        action-timeout = 3s, ping-interval = 15s
+                        trunk { name = pbxtrunk, driver = chan_sip, context = from-st, codecs = [ alaw ] } }
                 }
                 """);
         AmiSettings s = AmiBridgeSetup.settings(config).orElseThrow();
@@ -51,9 +53,15 @@ class AmiBridgeSetupTest {
         assertThat(s.backoff().initial()).isEqualTo(Duration.ofSeconds(2));
         assertThat(s.backoff().max()).isEqualTo(Duration.ofMinutes(1));
         assertThat(s.configuredProfile()).contains("asterisk-13.8-cert2");
+        assertThat(s.actionTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(s.pingInterval()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(s.configuredDriver()).contains(com.securetrunk.ami.ChannelDriver.CHAN_SIP);
         assertThat(s.trunk()).hasValueSatisfying(t -> {
             assertThat(t.gatewayHost()).isEqualTo("192.0.2.10");
             assertThat(t.gatewayPort()).isEqualTo(5060);
+            assertThat(t.names().trunk()).isEqualTo("pbxtrunk");
+            assertThat(t.context()).isEqualTo("from-st");
+            assertThat(t.codecs()).containsExactly("alaw");
         });
     }
 
@@ -61,6 +69,7 @@ class AmiBridgeSetupTest {
     void provisioningNeedsASpecificListenAddress(@TempDir Path dir) throws Exception {
         var config = load(dir, "securetrunk.ami { enabled = true, username = gw, secret = x, provision-trunk = true }\n");
         assertThatThrownBy(() -> AmiBridgeSetup.settings(config))
+                .hasMessageContaining("securetrunk.ami.trunk.gateway-host")
                 .hasMessageContaining("securetrunk.sip.legacy.listen-addresses");
         var advertised = load(dir, "securetrunk { sip.advertised-host = \"pbx-side.example.net\"\n"
                 + "ami { enabled = true, username = gw, secret = x, provision-trunk = true } }\n");

@@ -35,7 +35,8 @@ public final class AsteriskProvisionCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Option(names = "--driver", paramLabel = "pjsip|chan_sip",
-            description = "Trunk driver. Default: the one discovery finds (res_pjsip when it runs).")
+            description = "Trunk driver. Default: ami.trunk.driver; auto = the one discovery finds (res_pjsip when "
+                    + "it runs).")
     String driver;
 
     @Mixin
@@ -54,9 +55,12 @@ public final class AsteriskProvisionCommand implements Callable<Integer> {
                 return 2;
             }
             AmiSettings settings = AmiSettings.of(ami.host(), ami.port(), ami.username(),
-                    Secret.of(ami.secret().reveal(), "securetrunk.ami.secret"));
-            if (driver != null) {
-                settings = settings.withConfiguredDriver(ChannelDriver.fromName(driver));
+                    Secret.of(ami.secret().reveal(), "securetrunk.ami.secret"))
+                    .withTimeouts(ami.actionTimeout(), ami.pingInterval());
+            Optional<ChannelDriver> fixed = driver != null ? Optional.of(ChannelDriver.fromName(driver))
+                    : com.securetrunk.gateway.app.AmiBridgeSetup.driver(ami.trunk().driver());
+            if (fixed.isPresent()) {
+                settings = settings.withConfiguredDriver(fixed.get());
             }
             settings = settings.withConfiguredProfile(loaded.config().pbx().profile());
             QuietAsteriskJava.apply();

@@ -22,21 +22,27 @@ final class TrunkOptions {
             description = "Port of that listener. Default: the configured legacy UDP port (5060).")
     Integer gatewayPort;
 
-    @Option(names = "--trunk-name", paramLabel = "NAME", defaultValue = "securetrunk",
-            description = "Endpoint/peer name; categories NAME and NAME-* are SecureTrunk's. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--trunk-name", paramLabel = "NAME",
+            description = "Endpoint/peer name; categories NAME and NAME-* are SecureTrunk's. Default: "
+                    + "ami.trunk.name, securetrunk.")
     String trunkName;
 
-    @Option(names = "--context", paramLabel = "CONTEXT", defaultValue = "from-securetrunk",
-            description = "Dialplan context calls from the secure domain enter. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--context", paramLabel = "CONTEXT",
+            description = "Dialplan context calls from the secure domain enter. Default: ami.trunk.context, "
+                    + "from-securetrunk.")
     String context;
 
-    @Option(names = "--codecs", paramLabel = "LIST", split = ",", defaultValue = "ulaw,alaw",
-            description = "Codecs in preference order. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--codecs", paramLabel = "LIST", split = ",",
+            description = "Codecs in preference order. Default: ami.trunk.codecs, ulaw,alaw.")
     List<String> codecs;
 
-    /** The trunk, with the gateway address from the options or else from the config. */
+    /** The trunk: each value from the options, else from {@code securetrunk.ami.trunk} / the config, else the default. */
     TrunkSpec trunk(ChannelDriver driver, Optional<AppConfig> config) {
+        Optional<com.securetrunk.gateway.config.AmiConfig.Trunk> t = config.map(c -> c.ami().trunk());
         String host = gatewayHost;
+        if (host == null) {
+            host = t.flatMap(x -> x.gatewayHost()).filter(h -> !h.isBlank()).orElse(null);
+        }
         if (host == null) {
             host = config.flatMap(c -> c.sip().advertisedHost()).orElse(null);
         }
@@ -48,7 +54,11 @@ final class TrunkOptions {
                             + "a wildcard (or there is no --config), so it cannot be guessed"));
         }
         int port = gatewayPort != null ? gatewayPort
-                : config.map(c -> c.sip().legacy().udpPort()).orElse(5060);
-        return new TrunkSpec(new ManagedNames(trunkName), driver, host, port, context, codecs, Optional.empty());
+                : t.map(x -> x.gatewayPort()).filter(p -> p > 0)
+                .orElse(config.map(c -> c.sip().legacy().udpPort()).orElse(5060));
+        String name = trunkName != null ? trunkName : t.map(x -> x.name()).orElse("securetrunk");
+        String ctx = context != null ? context : t.map(x -> x.context()).orElse("from-securetrunk");
+        List<String> cs = codecs != null ? codecs : t.map(x -> x.codecs()).orElse(List.of("ulaw", "alaw"));
+        return new TrunkSpec(new ManagedNames(name), driver, host, port, ctx, cs, Optional.empty());
     }
 }
