@@ -15,6 +15,7 @@ import picocli.CommandLine.ScopeType;
                 ProfilesCommand.class,
                 com.securetrunk.gateway.app.srtp.SrtpCommand.class,
                 RelayCommand.class,
+                com.securetrunk.gateway.app.asterisk.AsteriskCommand.class,
         })
 public final class Main implements Runnable {
 
