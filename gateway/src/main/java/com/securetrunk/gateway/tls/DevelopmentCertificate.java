@@ -117,7 +117,9 @@ public final class DevelopmentCertificate {
     private static void write(Path directory, Path cert, Path key, TlsIdentity id) {
         try {
             Files.createDirectories(directory);
-            writeAtomically(key, pem(id.privateKey()), true);
+            // PKCS#8 ("PRIVATE KEY"): it carries the curve; the SEC1 form JcaPEMWriter makes of a JDK EC key does not,
+            // and could not be read back on the next start
+            writeAtomically(key, pem(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(id.privateKey(), null)), true);
             writeAtomically(cert, pem(id.leaf()), false);
         } catch (IOException e) {
             throw new TlsConfigException(directory, "cannot write the development certificate (is the directory writable?)", e);
