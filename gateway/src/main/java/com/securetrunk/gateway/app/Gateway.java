@@ -197,8 +197,7 @@ public final class Gateway implements AutoCloseable {
                             () -> new IllegalStateException("tls.private-key is required with a PEM tls.certificate")), pw);
         }
         Path dev = t.devCertificate().toAbsolutePath();
-        String name = dev.getFileName().toString().replaceFirst("\\.(p12|pfx)$", "");
-        return DevelopmentCertificate.loadOrCreate(dev.resolveSibling(name), List.of("securetrunk.invalid"), Clock.systemUTC());
+        return DevelopmentCertificate.loadOrCreate(dev, List.of("securetrunk.invalid"), Clock.systemUTC());
     }
 
     private static List<X509Certificate> caBundle(TlsConfig t) {
