@@ -124,7 +124,12 @@ public final class DnsTargetResolver implements TargetResolver {
 
     /** Lookups through the JDK's JNDI DNS provider and the system resolver (for A/AAAA, so /etc/hosts applies). */
     public static DnsTargetResolver jndi() {
-        return new DnsTargetResolver(new JndiLookup());
+        return new DnsTargetResolver(jndiLookup());
+    }
+
+    /** The JNDI lookups on their own (for {@code securetrunk check}, which shows each query). */
+    public static Lookup jndiLookup() {
+        return new JndiLookup();
     }
 
     private static final class JndiLookup implements Lookup {
