@@ -1,6 +1,12 @@
 package com.securetrunk.gateway.app;
 
+import com.securetrunk.gateway.app.calllog.CallLog;
+import com.securetrunk.gateway.app.calllog.TraceEndpoint;
+import com.securetrunk.gateway.app.metrics.AdminHttpServer;
+import com.securetrunk.gateway.app.metrics.GatewayMetrics;
 import com.securetrunk.gateway.config.AppConfig;
+import com.securetrunk.gateway.sip.CallObserver;
+import com.securetrunk.gateway.sip.CallSummary;
 import com.securetrunk.gateway.config.LoadedConfig;
 import com.securetrunk.gateway.config.TlsConfig;
 import com.securetrunk.gateway.media.RelayConfig;
@@ -65,10 +71,13 @@ public final class Gateway implements AutoCloseable {
     private final SipStackHandle secure;
     private final List<ListenPoint> legacyPoints;
     private final List<ListenPoint> securePoints;
+    private final GatewayMetrics metrics;
+    private volatile AdminHttpServer admin;
     private volatile boolean closed;
 
     private Gateway(AppConfig config, NettyMediaRelay relay, B2bua b2bua, SipStackHandle legacy, SipStackHandle secure,
-                    List<ListenPoint> legacyPoints, List<ListenPoint> securePoints) {
+                    List<ListenPoint> legacyPoints, List<ListenPoint> securePoints, GatewayMetrics metrics) {
+        this.metrics = metrics;
         this.config = config;
         this.relay = relay;
         this.b2bua = b2bua;
@@ -104,6 +113,10 @@ public final class Gateway implements AutoCloseable {
         RelayConfig rc = new RelayConfig(c.media().bindAddress().getHostAddress(), c.media().portMin(), c.media().portMax(),
                 c.media().portQuarantine(), c.media().inactivityTimeout(), c.media().eventLoops(), c.media().nativeTransport());
         NettyMediaRelay relay = new NettyMediaRelay(rc, b2bua);
+        GatewayMetrics metrics = new GatewayMetrics();
+        metrics.bindMedia(relay, relay.pool());
+        contexts.observeHandshakes(metrics);
+        b2bua.observe(new FanOut(metrics, new CallLog()));
         int handshakeMs = (int) Math.max(1, Math.min(Integer.MAX_VALUE, c.limits().tlsHandshakeTimeout().toMillis()));
         SipStackLimits limits = new SipStackLimits(Math.max(SipStackLimits.MIN_MESSAGE_SIZE, c.limits().maxSipMessageSize()),
                 1024, 10_000, 10_000, 8, handshakeMs, 5_000);
@@ -139,7 +152,17 @@ public final class Gateway implements AutoCloseable {
             relay.close();
             throw e;
         }
-        Gateway g = new Gateway(c, relay, b2bua, legacy, secure, List.copyOf(legacyPoints), List.copyOf(securePoints));
+        Gateway g = new Gateway(c, relay, b2bua, legacy, secure, List.copyOf(legacyPoints), List.copyOf(securePoints), metrics);
+        if (c.metrics().enabled()) {
+            try {
+                g.admin = AdminHttpServer.start(new InetSocketAddress(c.metrics().address(), c.metrics().port()), metrics,
+                        g::notReadyReasons, new TraceEndpoint(b2bua.trace()));
+            } catch (IOException e) {
+                g.close();
+                throw new IllegalStateException("cannot listen for metrics on " + c.metrics().address().getHostAddress() + ":"
+                        + c.metrics().port() + " (securetrunk.metrics.address/port): " + e.getMessage(), e);
+            }
+        }
         LOG.info("SecureTrunk listening: legacy {} (profile {}), secure {} (profile {}), media {} ports {}-{}",
                 legacyPoints, pbx.name(), securePoints, sec.name(), mediaAddress, c.media().portMin(), c.media().portMax());
         return g;
@@ -218,6 +241,39 @@ public final class Gateway implements AutoCloseable {
         return List.of();
     }
 
+    public GatewayMetrics metrics() {
+        return metrics;
+    }
+
+    /** The admin HTTP port (metrics, health, readiness, trace), or -1 when metrics are disabled. */
+    public int adminPort() {
+        AdminHttpServer a = admin;
+        return a == null ? -1 : a.port();
+    }
+
+    /**
+     * Empty when ready to take calls: both stacks have all their listening points. (AMI readiness joins here
+     * once the gateway starts the AMI bridge; see {@link GatewayMetrics#bindAmi}.)
+     */
+    public List<String> notReadyReasons() {
+        List<String> why = new ArrayList<>();
+        if (closed) {
+            why.add("shutting down");
+            return why;
+        }
+        why.addAll(missingPoints("legacy", legacy, legacyPoints.size()));
+        why.addAll(missingPoints("secure", secure, securePoints.size()));
+        return why;
+    }
+
+    private static List<String> missingPoints(String side, SipStackHandle h, int expected) {
+        int n = 0;
+        for (var it = h.stack().getListeningPoints(); it.hasNext(); it.next()) {
+            n++;
+        }
+        return n >= expected ? List.of() : List.of(side + " side: " + n + " of " + expected + " listening points up");
+    }
+
     public B2bua b2bua() {
         return b2bua;
     }
@@ -264,6 +320,10 @@ public final class Gateway implements AutoCloseable {
         }
         closed = true;
         b2bua.drain(grace);
+        AdminHttpServer a = admin;
+        if (a != null) {
+            a.close();
+        }
         secure.close();
         legacy.close();
         relay.close();
@@ -273,5 +333,26 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         shutdown(java.time.Duration.ZERO);
+    }
+
+    /** Passes each call event to several observers. */
+    private record FanOut(CallObserver first, CallObserver second) implements CallObserver {
+        @Override
+        public void callStarted(CallSummary call) {
+            first.callStarted(call);
+            second.callStarted(call);
+        }
+
+        @Override
+        public void callAnswered(CallSummary call) {
+            first.callAnswered(call);
+            second.callAnswered(call);
+        }
+
+        @Override
+        public void callEnded(CallSummary call) {
+            first.callEnded(call);
+            second.callEnded(call);
+        }
     }
 }

@@ -48,6 +48,11 @@ final class B2bCall {
     boolean authTried;
     String lastFailure = "";
 
+    // for observers (metrics, call log)
+    final long startNanos = System.nanoTime();
+    long answeredNanos;
+    String endReason;
+
     // media
     Allocation allocation;
     PendingOffer pendingToOut;

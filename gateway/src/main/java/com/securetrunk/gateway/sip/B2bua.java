@@ -111,6 +111,9 @@ public final class B2bua implements MediaEventListener {
     private volatile SipStackHandle legacy;
     private volatile SipStackHandle secure;
     private volatile boolean draining;
+    private volatile CallObserver observer = CallObserver.NONE;
+    private final SipTraceSwitch trace = new SipTraceSwitch();
+    private static final org.slf4j.Logger TRACE = org.slf4j.LoggerFactory.getLogger("securetrunk.sip.trace");
 
     public B2bua(B2buaSettings settings, TargetResolver resolver, DynamicTlsPoliciesPair tls) {
         this.settings = settings;
@@ -150,6 +153,16 @@ public final class B2bua implements MediaEventListener {
         this.relay = mediaRelay;
         scheduleKeepAlive(Side.SECURE, settings.secureTargets());
         scheduleKeepAlive(Side.LEGACY, List.of(settings.pbxTarget()));
+    }
+
+    /** Who hears of each call's start, answer and end (metrics, call log). Set before traffic. */
+    public void observe(CallObserver o) {
+        this.observer = java.util.Objects.requireNonNull(o, "observer");
+    }
+
+    /** Per-peer SIP message tracing (received messages), switched at run time. */
+    public SipTraceSwitch trace() {
+        return trace;
     }
 
     /** Calls in progress. */
@@ -223,6 +236,10 @@ public final class B2bua implements MediaEventListener {
         @Override
         public void processRequest(RequestEvent evt) {
             try {
+                if (evt instanceof RequestEventExt ext && trace.tracing(ext.getRemoteIpAddress())) {
+                    TRACE.info("{} side received from {}:{}\n{}", side.name().toLowerCase(java.util.Locale.ROOT),
+                            ext.getRemoteIpAddress(), ext.getRemotePort(), SipTraceSwitch.mask(evt.getRequest().toString()));
+                }
                 onRequest(side, evt);
             } catch (RuntimeException e) {
                 LOG.warn("{} request {} failed: {}", side, evt.getRequest().getMethod(), e.toString(), e);
@@ -232,6 +249,10 @@ public final class B2bua implements MediaEventListener {
         @Override
         public void processResponse(ResponseEvent evt) {
             try {
+                if (evt instanceof gov.nist.javax.sip.ResponseEventExt ext && trace.tracing(ext.getRemoteIpAddress())) {
+                    TRACE.info("{} side received from {}:{}\n{}", side.name().toLowerCase(java.util.Locale.ROOT),
+                            ext.getRemoteIpAddress(), ext.getRemotePort(), SipTraceSwitch.mask(evt.getResponse().toString()));
+                }
                 onResponse(side, evt);
             } catch (RuntimeException e) {
                 LOG.warn("{} response handling failed: {}", side, e.toString(), e);
@@ -420,6 +441,7 @@ public final class B2bua implements MediaEventListener {
                 sendFinal(st, req, 500, "cannot create dialog: " + e.getMessage(), call.inTag, provider);
                 return;
             }
+            observer.callStarted(summary(call, null));
             sendProvisional(call, 100, null);
             SessionDescription offer;
             try {
@@ -754,9 +776,12 @@ public final class B2bua implements MediaEventListener {
                 ok.setContent(sdp, headers.createContentTypeHeader("application", "sdp"));
                 call.inviteTx.sendResponse(ok);
                 call.state = B2bCall.State.CONFIRMED;
+                call.answeredNanos = System.nanoTime();
                 LOG.info("{}: answered", call);
+                observer.callAnswered(summary(call, null));
             } catch (SipException | java.text.ParseException | InvalidArgumentException e) {
                 LOG.info("{}: cannot send 200 to the caller: {}", call, e.getMessage());
+                call.endReason = "answer-not-sent";
                 bye(call, call.outSide);
                 end(call);
             }
@@ -909,6 +934,7 @@ public final class B2bua implements MediaEventListener {
                 return;
             }
             LOG.info("{}: cancelled by the caller", call);
+            call.endReason = "cancelled";
             sendFinal(call.inviteTx, call.inInvite, 487, null, call.inTag, null);
             call.cancelPending = true;
             if (call.provisionalSeen) {
@@ -943,6 +969,7 @@ public final class B2bua implements MediaEventListener {
         synchronized (call) {
             sendFinal(st, req, 200, null, null, null);
             LOG.info("{}: BYE from the {} side", call, side.name().toLowerCase());
+            call.endReason = "bye-from-" + side.name().toLowerCase(java.util.Locale.ROOT);
             Side other = side.other();
             if (other == call.outSide && call.state != B2bCall.State.CONFIRMED) {
                 call.cancelPending = true;
@@ -990,6 +1017,7 @@ public final class B2bua implements MediaEventListener {
         if (call.state == B2bCall.State.ENDED) {
             return;
         }
+        call.endReason = status == 503 ? "shutdown" : status == 408 ? "media-timeout" : "terminated-" + status;
         if (call.state == B2bCall.State.CONFIRMED) {
             bye(call, call.inSide);
             bye(call, call.outSide);
@@ -1004,6 +1032,7 @@ public final class B2bua implements MediaEventListener {
     }
 
     private void refuseCall(B2bCall call, Rejection r) {
+        call.endReason = r.ruleId();
         REFUSALS.info("refused INVITE from {} on the {} side: {} [{}] {}", call.source, call.inSide.name().toLowerCase(),
                 r.status(), r.ruleId(), r.warning());
         sendFinal(call.inviteTx, call.inInvite, r.status(), r.warning(), call.inTag, null);
@@ -1011,12 +1040,20 @@ public final class B2bua implements MediaEventListener {
     }
 
     private void fail(B2bCall call, int status, String warning, String rule) {
+        call.endReason = rule;
         LOG.info("{}: failed with {} [{}] {}", call, status, rule, warning == null ? "" : warning);
         sendFinal(call.inviteTx, call.inInvite, status, warning, call.inTag, null);
         end(call);
     }
 
     private void end(B2bCall call) {
+        if (call.state == B2bCall.State.ENDED) {
+            return;
+        }
+        if (call.endReason == null) {
+            call.endReason = call.cancelPending ? "cancelled" : "ended";
+        }
+        CallSummary last = summary(call, call.allocation != null && relay != null ? mediaStats(call) : null);
         call.state = B2bCall.State.ENDED;
         bySession.remove(call.id);
         String callId = ((CallIdHeader) call.inInvite.getHeader(CallIdHeader.NAME)).getCallId();
@@ -1024,6 +1061,50 @@ public final class B2bua implements MediaEventListener {
         if (call.allocation != null && relay != null) {
             relay.release(call.id);
         }
+        observer.callEnded(last);
+    }
+
+    private com.securetrunk.gateway.media.SessionStats mediaStats(B2bCall call) {
+        try {
+            return relay.stats(call.id);
+        } catch (RuntimeException e) {
+            return null; // released meanwhile (media timeout): no counters for the log line
+        }
+    }
+
+    /** A snapshot for observers; {@code media} may be null. Leg "a" of each relay stream is the legacy side (updateRelay). */
+    private CallSummary summary(B2bCall call, com.securetrunk.gateway.media.SessionStats media) {
+        String inCallId = ((CallIdHeader) call.inInvite.getHeader(CallIdHeader.NAME)).getCallId();
+        CallIdHeader out = call.outInvite == null ? null : (CallIdHeader) call.outInvite.getHeader(CallIdHeader.NAME);
+        ResolvedTarget target = call.currentTarget();
+        String suite = "-";
+        List<com.securetrunk.gateway.sdp.negotiation.MediaStreamKeys> k = call.keys.get(Side.SECURE);
+        if (k != null) {
+            for (var m : k) {
+                if (m.secure() && m.suite() != null) {
+                    suite = m.suite().toString();
+                    break;
+                }
+            }
+        }
+        com.securetrunk.gateway.media.LegStats inLeg = null; // legacy leg
+        com.securetrunk.gateway.media.LegStats outLeg = null; // secure leg
+        if (media != null) {
+            inLeg = com.securetrunk.gateway.media.LegStats.ZERO;
+            outLeg = com.securetrunk.gateway.media.LegStats.ZERO;
+            for (var st : media.streams()) {
+                inLeg = inLeg.plus(st.a());
+                outLeg = outLeg.plus(st.b());
+            }
+        }
+        long now = System.nanoTime();
+        return new CallSummary(call.id.toString(), call.inSide, inCallId, out == null ? "-" : out.getCallId(), call.source,
+                target == null ? "-" : target.toString(), settings.profile(call.inSide).name(),
+                settings.profile(call.outSide).name(), suite, call.answeredNanos != 0,
+                Duration.ofNanos(call.answeredNanos == 0 ? 0 : call.answeredNanos - call.startNanos),
+                Duration.ofNanos(now - call.startNanos),
+                inLeg, outLeg,
+                call.endReason == null ? "" : call.endReason);
     }
 
     // ------------------------------------------------------------------ re-INVITE

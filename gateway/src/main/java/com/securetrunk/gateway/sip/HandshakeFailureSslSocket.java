@@ -30,17 +30,28 @@ import javax.net.ssl.SSLSocket;
 final class HandshakeFailureSslSocket extends SSLSocket {
     private final SSLSocket d;
 
+    private final com.securetrunk.gateway.tls.TlsHandshakeObserver observer;
+    private boolean reported; // JAIN-SIP may call startHandshake() again on the same socket: count it once
+
     HandshakeFailureSslSocket(SSLSocket delegate) {
+        this(delegate, com.securetrunk.gateway.tls.TlsHandshakeObserver.NONE);
+    }
+
+    HandshakeFailureSslSocket(SSLSocket delegate, com.securetrunk.gateway.tls.TlsHandshakeObserver observer) {
         this.d = delegate;
+        this.observer = observer;
     }
 
     @Override
     public void startHandshake() throws IOException {
         try {
             d.startHandshake();
+            report(null);
         } catch (SSLHandshakeException e) {
+            report(e);
             throw e;
         } catch (IOException | RuntimeException e) {
+            report(e);
             SSLHandshakeException mapped = new SSLHandshakeException(rootMessage(e));
             mapped.initCause(e);
             try {
@@ -49,6 +60,18 @@ final class HandshakeFailureSslSocket extends SSLSocket {
                 // already failing
             }
             throw mapped;
+        }
+    }
+
+    private synchronized void report(Throwable failure) {
+        if (reported) {
+            return;
+        }
+        reported = true;
+        if (failure == null) {
+            observer.completed(false, d.getSession().getProtocol());
+        } else {
+            observer.failed(false, com.securetrunk.gateway.tls.TlsHandshakeObserver.reasonOf(failure));
         }
     }
 

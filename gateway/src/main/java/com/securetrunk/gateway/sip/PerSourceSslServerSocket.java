@@ -32,6 +32,7 @@ final class PerSourceSslServerSocket extends SSLServerSocket {
     @Override
     public Socket accept() throws IOException {
         SSLSocket s = (SSLSocket) d.accept();
+        s.addHandshakeCompletedListener(e -> contexts.handshakes().completed(true, e.getSession().getProtocol()));
         try {
             TlsPeerPolicy policy = inbound.forSource(s.getInetAddress());
             SSLParameters narrowed = contexts.serverParameters(policy);

@@ -67,7 +67,8 @@ public final class PolicyNetworkLayer implements NetworkLayer {
         TlsSide s = tls();
         TlsPeerPolicy policy = s.outbound().forPeer(address, port);
         InetAddress local = myAddress == null || myAddress.isAnyLocalAddress() ? null : myAddress;
-        return new HandshakeFailureSslSocket(s.contexts().connect(policy, address, port, local, s.connectTimeoutMs()));
+        return new HandshakeFailureSslSocket(s.contexts().connect(policy, address, port, local, s.connectTimeoutMs()),
+                s.contexts().handshakes());
     }
 
     @Override

@@ -43,6 +43,7 @@ public final class TlsContextFactory {
     private final Clock clock;
     private final WildcardToleranceLog wildcardLog;
     private final Map<TlsPeerPolicy, SSLContext> contexts = new ConcurrentHashMap<>();
+    private volatile TlsHandshakeObserver handshakes = TlsHandshakeObserver.NONE;
 
     public TlsContextFactory(TlsIdentity identity, List<X509Certificate> caBundle, Clock clock, WildcardToleranceLog wildcardLog) {
         this.identity = identity;
@@ -53,6 +54,15 @@ public final class TlsContextFactory {
 
     public TlsContextFactory(TlsIdentity identity, List<X509Certificate> caBundle) {
         this(identity, caBundle, Clock.systemUTC(), new WildcardToleranceLog());
+    }
+
+    /** Who hears of handshakes on sockets made from this factory's contexts (metrics). */
+    public void observeHandshakes(TlsHandshakeObserver observer) {
+        this.handshakes = java.util.Objects.requireNonNull(observer, "observer");
+    }
+
+    public TlsHandshakeObserver handshakes() {
+        return handshakes;
     }
 
     public TlsIdentity identity() {

@@ -1,0 +1,176 @@
+package com.securetrunk.gateway.app.metrics;
+
+import com.securetrunk.gateway.media.LegStats;
+import com.securetrunk.gateway.media.MediaRelay;
+import com.securetrunk.gateway.media.PortPool;
+import com.securetrunk.gateway.sip.CallObserver;
+import com.securetrunk.gateway.sip.CallSummary;
+import com.securetrunk.gateway.tls.TlsHandshakeObserver;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The gateway's metrics, behind one small facade: the B2BUA reports call events ({@link CallObserver}), the TLS
+ * sockets report handshakes ({@link TlsHandshakeObserver}), and the media relay and port pool are read when scraped.
+ *
+ * <p>Names as Prometheus shows them: {@code securetrunk_calls_active}, {@code securetrunk_calls_started_total{from}},
+ * {@code securetrunk_calls_ended_total{reason}}, {@code securetrunk_calls_failed_total{reason}},
+ * {@code securetrunk_call_setup_seconds} (histogram), {@code securetrunk_tls_handshakes_total{direction}},
+ * {@code securetrunk_tls_handshake_failures_total{direction,reason}}, {@code securetrunk_media_packets_total{direction}},
+ * {@code securetrunk_media_bytes_total{direction}}, {@code securetrunk_srtp_auth_failures_total},
+ * {@code securetrunk_srtp_replays_total}, {@code securetrunk_media_dropped_total},
+ * {@code securetrunk_media_ports_in_use}, {@code securetrunk_media_ports_capacity},
+ * {@code securetrunk_media_ports_quarantined}, {@code securetrunk_ami_connected}.
+ */
+public final class GatewayMetrics implements CallObserver, TlsHandshakeObserver {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final AtomicInteger active = new AtomicInteger();
+    private final Timer setup;
+    private volatile TotalsCache totals;
+
+    public GatewayMetrics() {
+        Gauge.builder("securetrunk.calls.active", active, AtomicInteger::get)
+                .description("Calls in progress (INVITE received, not yet ended)").register(registry);
+        setup = Timer.builder("securetrunk.call.setup")
+                .description("INVITE received to 200 OK sent to the caller")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(60))
+                .register(registry);
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** The Prometheus text exposition. */
+    public String scrape() {
+        TotalsCache t = totals;
+        if (t != null) {
+            t.refresh();
+        }
+        return registry.scrape();
+    }
+
+    // ---------------------------------------------------------------- calls
+
+    @Override
+    public void callStarted(CallSummary call) {
+        active.incrementAndGet();
+        Counter.builder("securetrunk.calls.started").description("Calls started (INVITEs accepted for processing)")
+                .tag("from", side(call)).register(registry).increment();
+    }
+
+    @Override
+    public void callAnswered(CallSummary call) {
+        setup.record(call.setupTime());
+    }
+
+    @Override
+    public void callEnded(CallSummary call) {
+        active.decrementAndGet();
+        String reason = label(call.endReason());
+        Counter.builder("securetrunk.calls.ended").description("Calls ended, by reason")
+                .tag("reason", reason).register(registry).increment();
+        if (call.failed()) {
+            Counter.builder("securetrunk.calls.failed").description("Calls that ended without being answered, by reason")
+                    .tag("reason", reason).register(registry).increment();
+        }
+    }
+
+    private static String side(CallSummary call) {
+        return call.from().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Reasons are short rule ids already; this only bounds their length and alphabet. */
+    private static String label(String reason) {
+        String r = reason == null || reason.isEmpty() ? "unknown" : reason.toLowerCase(Locale.ROOT);
+        r = r.replaceAll("[^a-z0-9_.-]", "_");
+        return r.length() > 48 ? r.substring(0, 48) : r;
+    }
+
+    // ---------------------------------------------------------------- TLS
+
+    @Override
+    public void completed(boolean inbound, String protocol) {
+        Counter.builder("securetrunk.tls.handshakes").description("TLS handshakes completed")
+                .tag("direction", inbound ? "inbound" : "outbound").register(registry).increment();
+    }
+
+    @Override
+    public void failed(boolean inbound, String reason) {
+        Counter.builder("securetrunk.tls.handshake.failures").description("TLS handshakes that failed, by reason")
+                .tag("direction", inbound ? "inbound" : "outbound").tag("reason", label(reason))
+                .register(registry).increment();
+    }
+
+    // ---------------------------------------------------------------- media
+
+    /**
+     * Counters read from the relay's totals when scraped (the relay's counters are summed once per scrape, not per
+     * meter) and gauges on the port pool. "received" is what the relay took in from peers on either leg, "sent"
+     * what it sent out.
+     */
+    public void bindMedia(MediaRelay relay, PortPool pool) {
+        TotalsCache cache = new TotalsCache(relay);
+        totals = cache;
+        fc("securetrunk.media.packets", "RTP/RTCP packets relayed", cache, LegStats::packetsIn, "received");
+        fc("securetrunk.media.packets", "RTP/RTCP packets relayed", cache, LegStats::packetsOut, "sent");
+        fc("securetrunk.media.bytes", "RTP/RTCP bytes relayed (as on the wire)", cache, LegStats::bytesIn, "received");
+        fc("securetrunk.media.bytes", "RTP/RTCP bytes relayed (as on the wire)", cache, LegStats::bytesOut, "sent");
+        FunctionCounter.builder("securetrunk.srtp.auth.failures", cache, c -> c.get().authFailures())
+                .description("SRTP/SRTCP packets whose authentication tag did not verify (dropped)").register(registry);
+        FunctionCounter.builder("securetrunk.srtp.replays", cache, c -> c.get().replays())
+                .description("SRTP/SRTCP packets rejected by the replay window (dropped)").register(registry);
+        FunctionCounter.builder("securetrunk.media.dropped", cache, c -> c.get().dropped())
+                .description("Inbound media packets dropped for any reason").register(registry);
+        Gauge.builder("securetrunk.media.sessions", relay, MediaRelay::sessionCount)
+                .description("Media sessions allocated").register(registry);
+        Gauge.builder("securetrunk.media.ports.in.use", pool, PortPool::inUse).description("Media ports allocated").register(registry);
+        Gauge.builder("securetrunk.media.ports.quarantined", pool, PortPool::quarantined)
+                .description("Media ports released recently and not yet reusable").register(registry);
+        Gauge.builder("securetrunk.media.ports.capacity", pool, PortPool::capacity).description("Media ports in the pool").register(registry);
+    }
+
+    private void fc(String name, String description, TotalsCache cache, ToDoubleFunction<LegStats> f, String direction) {
+        FunctionCounter.builder(name, cache, c -> f.applyAsDouble(c.get())).description(description)
+                .tag("direction", direction).register(registry);
+    }
+
+    /** {@code securetrunk_ami_connected}: 1 while the AMI bridge is logged in, else 0. */
+    public void bindAmi(BooleanSupplier connected) {
+        Gauge.builder("securetrunk.ami.connected", connected, c -> c.getAsBoolean() ? 1 : 0)
+                .description("1 while the AMI connection is logged in").register(registry);
+    }
+
+    /** The relay's totals, read once per scrape and shared by every media meter of that scrape. */
+    private static final class TotalsCache {
+        private final MediaRelay relay;
+        private volatile LegStats last = LegStats.ZERO;
+
+        TotalsCache(MediaRelay relay) {
+            this.relay = relay;
+        }
+
+        void refresh() {
+            try {
+                last = relay.totals();
+            } catch (RuntimeException closed) {
+                // relay closed: keep the last values
+            }
+        }
+
+        LegStats get() {
+            return last;
+        }
+    }
+}
