@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
                 RelayCommand.class,
                 com.securetrunk.gateway.app.asterisk.AsteriskCommand.class,
                 com.securetrunk.gateway.app.check.CheckCommand.class,
+                com.securetrunk.gateway.app.demo.DemoCommand.class,
         })
 public final class Main implements Runnable {
 
