@@ -112,4 +112,62 @@ class GatewayCallTest {
         assertThat(out.endReason().orElseThrow().kind()).isEqualTo(EndReason.Kind.REMOTE_HANGUP);
         assertNoMediaLeft();
     }
+
+    private static String direction(String sdp, String dir) {
+        String s = sdp.replaceAll("a=(sendrecv|sendonly|recvonly|inactive)\r\n", "");
+        return s.replaceFirst("(m=audio[^\r\n]*\r\n)", "$1a=" + dir + "\r\n");
+    }
+
+    private Call[] connectPbxToDomain() throws Exception {
+        AtomicReference<Call> incoming = new AtomicReference<>();
+        domain.onIncomingCall(incoming::set);
+        Call out = pbx.call(CallRequest.to(gatewayLegacyUri("+15551230009")));
+        assertThat(out.awaitState(CallState.ANSWERED, WAIT)).as("answered: %s", out).isTrue();
+        Call in = incoming.get();
+        assertThat(in.awaitState(CallState.ANSWERED, WAIT)).isTrue();
+        return new Call[] {out, in};
+    }
+
+    @Test
+    void holdAndResumeFromThePbxPassThroughAndStopThenRestartMediaTowardThePbx() throws Exception {
+        start(SecureDomain.config(), "");
+        Call[] c = connectPbxToDomain();
+        Call out = c[0];
+        Call in = c[1];
+        Thread.sleep(500);
+        var hold = pbx.reInvite(out, sdp -> direction(sdp, "sendonly")).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(hold.status()).isEqualTo(200);
+        Thread.sleep(200);
+        long h1 = out.audioReport().packetsReceived();
+        Thread.sleep(600);
+        long h2 = out.audioReport().packetsReceived();
+        assertThat(h2 - h1).as("packets toward the PBX while it holds (sendonly)").isLessThanOrEqualTo(2);
+        var resume = pbx.reInvite(out, sdp -> direction(sdp, "sendrecv")).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(resume.status()).isEqualTo(200);
+        Thread.sleep(800);
+        assertThat(out.audioReport().packetsReceived() - h2).as("packets toward the PBX after resume").isGreaterThan(20);
+        assertClean(in.audioReport(), "secure domain hears the PBX throughout");
+        out.hangup();
+        assertThat(in.awaitState(CallState.ENDED, WAIT)).isTrue();
+        assertNoMediaLeft();
+    }
+
+    @Test
+    void reInviteFromTheSecureDomainWithItsKeyUnchangedKeepsSrtpContextsAndAudioClean() throws Exception {
+        start(SecureDomain.config(), "");
+        Call[] c = connectPbxToDomain();
+        Call out = c[0];
+        Call in = c[1];
+        Thread.sleep(500);
+        var refresh = domain.ua().reInvite(in, sdp -> sdp).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(refresh.status()).isEqualTo(200);
+        assertThat(refresh.bodyText()).contains("RTP/SAVP", "a=crypto:");
+        Thread.sleep(1000);
+        assertClean(out.audioReport(), "PBX hears the secure domain across the re-INVITE");
+        assertClean(in.audioReport(), "secure domain hears the PBX across the re-INVITE (same SRTP context and ROC)");
+        in.hangup(); // BYE from the secure-domain side
+        assertThat(out.awaitState(CallState.ENDED, WAIT)).isTrue();
+        assertThat(out.endReason().orElseThrow().kind()).isEqualTo(EndReason.Kind.REMOTE_HANGUP);
+        assertNoMediaLeft();
+    }
 }
