@@ -429,10 +429,10 @@ public final class SipUa implements AutoCloseable {
             call.localCseq++;
             long cseq = call.localCseq;
             SipMessage req = inDialogRequest(call, "INVITE", cseq);
-            req.add("Contact", contact(cfg.user, call.transport));
+            req.add("Contact", msgs.contact(cfg.user, call.transport));
             req.body("application/sdp", sdp.apply(call.localSdp));
             Route r = inDialogRoute(call);
-            sendRequest(req, r.transport, r.dest, call.connection, call.serverName, resp -> {
+            txs.sendRequest(req, r.transport, r.dest, call.connection, call.serverName, resp -> {
                 if (resp.status() < 200) {
                     return;
                 }
