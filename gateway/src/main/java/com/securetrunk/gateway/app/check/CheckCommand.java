@@ -38,8 +38,9 @@ import picocli.CommandLine.Parameters;
  * 2 for invalid input.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Diagnose a SIP peer: DNS (NAPTR/SRV/A), TLS version and cipher, certificate chain and expiry,",
-                "name match under the 'strict' and 'tolerate' wildcard policies, then an OPTIONS request.",
+        description = {"Diagnose a SIP peer: DNS, TLS, certificate verdicts, then OPTIONS.",
+                "Shows the RFC 3263 lookups (NAPTR/SRV/A), the TLS version and cipher, the certificate chain with expiry,",
+                "the name match and what the 'strict' and 'tolerate' wildcard policies decide, then the OPTIONS response.",
                 "Exit status: 0 pass, 1 fail, 2 invalid input."})
 public final class CheckCommand implements Callable<Integer> {
     static final int MAX_ADDRESSES = 8;

@@ -38,8 +38,9 @@ import picocli.CommandLine.Option;
  * Runs the demo and prints a few plain lines; exit 0 when both calls connected with audio verified both ways.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Start the gateway, a simulated Asterisk and a simulated secure domain on loopback and place a",
-                "call each way (no setup, no config). Exit status 0 when both calls carried verified audio both ways."})
+        description = {"Try it: one call each way between a simulated PBX and secure domain (no setup).",
+                "Starts the gateway, a simulated Asterisk and a simulated secure domain on loopback, places a call each way",
+                "and checks the audio sample by sample. Exit status 0 when both calls carried verified audio both ways."})
 public final class DemoCommand implements Callable<Integer> {
     static final Duration ANSWER_WAIT = Duration.ofSeconds(10);
     static final String PBX_PROFILE = "asterisk-chan_sip";
