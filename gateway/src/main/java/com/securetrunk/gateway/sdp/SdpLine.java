@@ -61,8 +61,16 @@ public record SdpLine(char type, String value) {
         return INLINE_KEY.matcher(text).replaceAll("$1<redacted>");
     }
 
+    /** Redacts inline keys anywhere, and the whole key-params field of a crypto line whatever its key method. */
     @Override
     public String toString() {
+        if (isAttribute("crypto")) {
+            String[] f = value.strip().split("[ \t]+", 4);
+            if (f.length >= 3) {
+                String rest = f.length == 4 ? " " + redact(f[3]) : "";
+                return "a=" + f[0] + " " + f[1] + " <key-params redacted>" + rest;
+            }
+        }
         return type + "=" + redact(value);
     }
 }
