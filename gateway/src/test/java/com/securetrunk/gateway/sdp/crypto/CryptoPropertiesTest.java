@@ -12,7 +12,7 @@ import java.util.Base64;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** parse(write(x)) == x for generated RFC 4568 crypto attributes: every key-params form, lifetime, MKI, session params. */
-public class CryptoProperties {
+public class CryptoPropertiesTest {
 
     @Property(tries = 500)
     void parseOfWriteIsIdentity(@ForAll("crypto") CryptoAttribute c) throws Exception {

@@ -1,7 +1,7 @@
 package com.securetrunk.gateway.sdp;
 
 import com.securetrunk.gateway.sdp.crypto.CryptoAttribute;
-import com.securetrunk.gateway.sdp.crypto.CryptoProperties;
+import com.securetrunk.gateway.sdp.crypto.CryptoPropertiesTest;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -15,7 +15,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** parse(write(x)) == x for generated descriptions (STYLE habit 10), typed views included. */
-class SdpRoundTripProperties {
+class SdpRoundTripPropertiesTest {
 
     @Property(tries = 300)
     void parseOfWriteIsIdentity(@ForAll("descriptions") SessionDescription sdp) throws Exception {
@@ -78,7 +78,7 @@ class SdpRoundTripProperties {
 
     static Arbitrary<MediaDescription> mediaDescriptions() {
         Arbitrary<List<SdpLine>> body = Arbitraries.oneOf(attributes(), otherLines(), connections().map(Connection::toLine),
-                CryptoProperties.cryptoAttributes().map(CryptoAttribute::toLine)).list().ofMaxSize(8);
+                CryptoPropertiesTest.cryptoAttributes().map(CryptoAttribute::toLine)).list().ofMaxSize(8);
         return Combinators.combine(mediaLines(), body).as((m, b) -> {
             List<SdpLine> lines = new ArrayList<>();
             lines.add(m.toLine());
