@@ -14,6 +14,9 @@ public record SdpLine(char type, String value) {
 
     private static final Pattern INLINE_KEY = Pattern.compile("(inline:)[^|;\\s]*");
 
+    /** 1*WSP: fields inside o=, c= and m= values are separated by spaces or tabs (RFC 8866 section 9). */
+    static final Pattern WSP = Pattern.compile("[ \t]+");
+
     public SdpLine {
         if (type < 'a' || type > 'z') {
             throw new IllegalArgumentException("SDP line type must be a lowercase letter, got '" + type + "'");
