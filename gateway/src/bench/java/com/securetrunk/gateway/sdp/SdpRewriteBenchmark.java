@@ -106,6 +106,12 @@ public class SdpRewriteBenchmark {
         return SdpWriter.write(answerer.answer(offer, SdesPolicies.TWILIO_SECURE, relay, List.of()).answer());
     }
 
+    /** One fresh 30-byte key||salt from SecureRandom, the part of the above that is not SDP work. */
+    @Benchmark
+    public com.securetrunk.gateway.srtp.MasterKey freshKeyOnly() {
+        return keys.generate(com.securetrunk.gateway.srtp.SrtpSuite.AES_CM_128_HMAC_SHA1_80);
+    }
+
     @Benchmark
     public SessionDescription parseOnly() throws SdpParseException {
         return SdpParser.parse(PJSUA_2_15_1_OFFER);

@@ -14,8 +14,6 @@ public record SdpLine(char type, String value) {
 
     private static final Pattern INLINE_KEY = Pattern.compile("(inline:)[^|;\\s]*");
 
-    /** 1*WSP: fields inside o=, c= and m= values are separated by spaces or tabs (RFC 8866 section 9). */
-    static final Pattern WSP = Pattern.compile("[ \t]+");
 
     public SdpLine {
         if (type < 'a' || type > 'z') {
@@ -31,6 +29,38 @@ public record SdpLine(char type, String value) {
 
     public boolean isAttribute() {
         return type == 'a';
+    }
+
+    /**
+     * The fields of a value separated by 1*WSP (spaces or tabs), leading and trailing white space ignored; the
+     * o=, c= and m= lines are read with it. Hand-written because it runs for every line of every call.
+     */
+    public static String[] fields(String value) {
+        java.util.ArrayList<String> out = new java.util.ArrayList<>(8);
+        int n = value.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && (value.charAt(i) == ' ' || value.charAt(i) == '\t')) {
+                i++;
+            }
+            int start = i;
+            while (i < n && value.charAt(i) != ' ' && value.charAt(i) != '\t') {
+                i++;
+            }
+            if (i > start) {
+                out.add(value.substring(start, i));
+            }
+        }
+        return out.toArray(new String[0]);
+    }
+
+    /** The attribute name of an {@code a=} line (before ':' or the whole value), or null for other types. */
+    public String attributeName() {
+        if (type != 'a') {
+            return null;
+        }
+        int colon = value.indexOf(':');
+        return (colon < 0 ? value : value.substring(0, colon)).strip();
     }
 
     /** The typed view of an {@code a=} line; throws for other types. */

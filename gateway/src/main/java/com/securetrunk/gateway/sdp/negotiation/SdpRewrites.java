@@ -33,7 +33,7 @@ final class SdpRewrites {
     }
 
     static boolean isNamedAttribute(SdpLine l, Set<String> names) {
-        return l.isAttribute() && names.contains(l.asAttribute().name().strip());
+        return l.isAttribute() && !names.isEmpty() && names.contains(l.attributeName());
     }
 
     static boolean isDirection(SdpLine l) {
@@ -69,8 +69,7 @@ final class SdpRewrites {
         for (SdpLine l : md.body()) {
             if (l.type() == 'c') {
                 out.add(Connection.of(relayAddress).toLine());
-            } else if (isNamedAttribute(l, TRANSPORT_ATTRIBUTES) || isNamedAttribute(l, strip)
-                    || dropDirection && isDirection(l)) {
+            } else if (l.isAttribute() && dropped(l.attributeName(), strip, dropDirection)) {
                 continue;
             } else {
                 out.add(l);
@@ -81,6 +80,11 @@ final class SdpRewrites {
             out.add(new Attribute("rtcp", rtcpPort + " " + c.netType() + " " + c.addrType() + " " + relayAddress).toLine());
         }
         return new MediaDescription(out);
+    }
+
+    private static boolean dropped(String name, Set<String> strip, boolean dropDirection) {
+        return TRANSPORT_ATTRIBUTES.contains(name) || strip.contains(name)
+                || dropDirection && Direction.fromAttributeName(name).isPresent();
     }
 
     /** A rejected stream (RFC 3264 section 6): port 0, the offered formats, no other lines. */
