@@ -40,6 +40,7 @@ class RefusalTest {
         "other key method # twilio-secure # RTP/SAVP # a=crypto:1 AES_CM_128_HMAC_SHA1_80 uri:http://example.com/key # 305 # no-acceptable-crypto # no acceptable crypto line: crypto tag 1: key method uri not supported (only inline)",
         "unparsable line # twilio-secure # RTP/SAVP # a=crypto:x AES_CM_128_HMAC_SHA1_80 inline:K # 305 # no-acceptable-crypto # no acceptable crypto line: SDP line 6, column 10: expected tag of 1-9 digits, found \"x AES_CM_128_HMAC_SHA1_80 inline:<redacted>\"",
         "duplicate tag # twilio-secure # RTP/SAVP # a=crypto:1 AEAD_AES_128_GCM inline:K~a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:K # 305 # no-acceptable-crypto # no acceptable crypto line: crypto tag 1: suite AEAD_AES_128_GCM not accepted by profile twilio-secure (not implemented by the gateway); crypto tag 1 is used twice (line 7)",
+        "bare crypto attribute (Jazzer finding) # twilio-secure # RTP/SAVP # a=crypto # 305 # no-acceptable-crypto # no acceptable crypto line: SDP line 6, column 10: expected tag of 1-9 digits, found end of input",
         "unsupported transport # twilio-secure # UDP/TLS/RTP/SAVPF # a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:K # 302 # transport # transport UDP/TLS/RTP/SAVPF is not supported (RTP/AVP or RTP/SAVP)",
     })
     void refusedWithStatusWarningAndRule(String name, String profile, String proto, String cryptoLines, int warnCode,
