@@ -97,7 +97,11 @@ final class SdpRewrites {
     /** The payload type of {@code a=rtpmap:<pt> telephone-event/8000} (RFC 4733 section 7), or -1. */
     static int telephoneEventPt(MediaDescription md) {
         for (SdpLine l : md.attributes("rtpmap")) {
-            String v = l.asAttribute().value().strip();
+            String raw = l.asAttribute().value();
+            if (raw == null) {
+                continue; // a bare a=rtpmap names nothing
+            }
+            String v = raw.strip();
             int sp = v.indexOf(' ');
             if (sp > 0 && v.substring(sp + 1).strip().equalsIgnoreCase("telephone-event/8000")) {
                 try {
@@ -131,7 +135,7 @@ final class SdpRewrites {
             if (l.isAttribute("rtpmap") || l.isAttribute("fmtp")) {
                 Attribute a = l.asAttribute();
                 String v = a.value();
-                if (v.startsWith(f + " ") || v.equals(f)) {
+                if (v != null && (v.startsWith(f + " ") || v.equals(f))) {
                     out.add(new Attribute(a.name(), t + v.substring(f.length())).toLine());
                     continue;
                 }
