@@ -3,7 +3,11 @@ package com.securetrunk.gateway.sdp;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.securetrunk.gateway.sdp.crypto.CryptoAttribute;
 import com.securetrunk.gateway.sdp.negotiation.Answerer;
+import com.securetrunk.gateway.sdp.negotiation.AnswerReader;
+import com.securetrunk.gateway.sdp.negotiation.MediaStreamKeys;
 import com.securetrunk.gateway.sdp.negotiation.NegotiationRefused;
+import com.securetrunk.gateway.sdp.negotiation.OfferForwarder;
+import com.securetrunk.gateway.sdp.negotiation.PendingOffer;
 import com.securetrunk.gateway.sdp.negotiation.Relay;
 import com.securetrunk.gateway.sdp.negotiation.SdesPolicies;
 import com.securetrunk.gateway.sdp.negotiation.SrtpKeyGenerator;
@@ -55,6 +59,33 @@ class SdpFuzzTest {
             } catch (SdpParseException e) {
                 throw new AssertionError("our answer does not parse: " + e.getMessage(), e);
             }
+            try {
+                OfferForwarder.Forwarded f = new OfferForwarder(KEYS).forward(sdp, SdesPolicies.PERMISSIVE, policy, RELAY, null);
+                SdpParser.parse(SdpWriter.write(f.offer()));
+            } catch (NegotiationRefused e) {
+                assertThat(e.rejection().status()).isEqualTo(488);
+            } catch (SdpParseException e) {
+                throw new AssertionError("our offer does not parse: " + e.getMessage(), e);
+            }
+        }
+        // the same body as the far side's answer to a one-stream SRTP offer of ours
+        try {
+            List<MediaStreamKeys> keys = AnswerReader.read(sdp, PENDING, SdesPolicies.TWILIO_SECURE, null);
+            assertThat(keys).hasSize(1);
+        } catch (NegotiationRefused e) {
+            assertThat(e.rejection().status()).isEqualTo(488);
+        }
+    }
+
+    private static final PendingOffer PENDING = pending();
+
+    private static PendingOffer pending() {
+        try {
+            return new OfferForwarder(KEYS).forward(SdpParser.parse("v=0\r\no=- 1 1 IN IP4 198.51.100.1\r\ns=-\r\n"
+                    + "c=IN IP4 198.51.100.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0 101\r\n"), SdesPolicies.LEGACY_PLAIN,
+                    SdesPolicies.TWILIO_SECURE, RELAY, null).pending();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
