@@ -25,8 +25,12 @@ import java.util.concurrent.TimeUnit;
  * fresh keys from SecureRandom) and a real pjsua 2.15.1 SRTP offer (4 crypto lines, 11 payload types) answered
  * under twilio-secure (one fresh key). {@code parseOnly} and {@code writeOnly} split the cost.
  *
- * <p>Run (bench profile): {@code mvn -B -Pbench -pl gateway -am package -DskipTests} then
- * {@code java -jar gateway/target/benchmarks.jar SdpRewriteBenchmark}.
+ * <p>Run (bench profile, which compiles src/bench/java): {@code mvn -B -Pbench -pl gateway -am package -DskipTests}
+ * then {@code java -jar gateway/target/benchmarks.jar SdpRewriteBenchmark}. Without the profile: compile
+ * {@code gateway} ({@code mvn -B -pl gateway -am compile}), then {@code javac -processor
+ * org.openjdk.jmh.generators.BenchmarkProcessor} this file against gateway/target/classes plus jmh-core,
+ * jmh-generator-annprocess, jopt-simple and commons-math3 from ~/.m2, and run {@code org.openjdk.jmh.Main
+ * SdpRewriteBenchmark} on that class path.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
