@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
                 com.securetrunk.gateway.app.srtp.SrtpCommand.class,
                 RelayCommand.class,
                 com.securetrunk.gateway.app.asterisk.AsteriskCommand.class,
+                com.securetrunk.gateway.app.sdp.SdpCommand.class,
         })
 public final class Main implements Runnable {
 
