@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code securetrunk} command line: every operator-facing entry point is a subcommand. */
 @Command(name = "securetrunk", mixinStandardHelpOptions = true, version = "SecureTrunk 0.1.0-SNAPSHOT",
         description = "SIP/TLS + SRTP gateway between a legacy PBX and a secure SIP domain.",
-        subcommands = {CommandLine.HelpCommand.class, RelayCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, com.securetrunk.gateway.app.srtp.SrtpCommand.class,
+                RelayCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
