@@ -26,9 +26,9 @@ final class HmacSha1 {
     private final MessageDigest inner;
     private final MessageDigest outer;
     private final byte[] innerPad = new byte[BLOCK];
-    private final byte[] outerPad = new byte[BLOCK];
+    /** opad || inner hash: the whole outer message, hashed with one update. */
+    private final byte[] outerMessage = new byte[BLOCK + LENGTH];
     private final byte[] roc = new byte[4];
-    private final byte[] innerHash = new byte[LENGTH];
 
     HmacSha1(byte[] key) {
         try {
@@ -39,10 +39,10 @@ final class HmacSha1 {
         }
         byte[] k = key.length > BLOCK ? inner.digest(key) : key;
         Arrays.fill(innerPad, (byte) 0x36);
-        Arrays.fill(outerPad, (byte) 0x5c);
+        Arrays.fill(outerMessage, 0, BLOCK, (byte) 0x5c);
         for (int i = 0; i < k.length; i++) {
             innerPad[i] ^= k[i];
-            outerPad[i] ^= k[i];
+            outerMessage[i] ^= k[i];
         }
     }
 
@@ -58,9 +58,8 @@ final class HmacSha1 {
             inner.update(roc);
         }
         try {
-            inner.digest(innerHash, 0, LENGTH);
-            outer.update(outerPad);
-            outer.update(innerHash);
+            inner.digest(outerMessage, BLOCK, LENGTH);
+            outer.update(outerMessage);
             outer.digest(out, outOff, LENGTH);
         } catch (DigestException e) {
             throw new IllegalStateException(e); // the output arrays are sized for SHA-1: cannot happen
