@@ -45,7 +45,7 @@ import org.openjdk.jmh.runner.IterationType;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-opens=java.base/sun.security.provider=ALL-UNNAMED")
 public class SrtpBenchmark {
     static final int RING = 4096;
     static final int HEADER = 12;
