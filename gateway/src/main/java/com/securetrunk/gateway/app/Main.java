@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
                 com.securetrunk.gateway.app.asterisk.AsteriskCommand.class,
                 com.securetrunk.gateway.app.check.CheckCommand.class,
                 com.securetrunk.gateway.app.demo.DemoCommand.class,
+                com.securetrunk.gateway.app.sdp.SdpCommand.class,
         })
 public final class Main implements Runnable {
 
