@@ -360,7 +360,7 @@ public final class B2bua implements MediaEventListener {
         try {
             Response r = messages.createResponse(status, req);
             if (warning != null) {
-                r.addHeader(warningHeader(warning));
+                r.addHeader(warningHeader(warning, req));
             }
             ToHeader to = (ToHeader) r.getHeader(ToHeader.NAME);
             if (to.getTag() == null && status > 100) {
@@ -377,13 +377,21 @@ public final class B2bua implements MediaEventListener {
         }
     }
 
-    private WarningHeader warningHeader(String text) throws java.text.ParseException, InvalidArgumentException {
+    /** {@code Warning: 399 <host> "<reason>"} (RFC 3261 section 20.43), host = ours as the peer reached us. */
+    private WarningHeader warningHeader(String text, Request req) throws java.text.ParseException, InvalidArgumentException {
         String clean = text.replace("\"", "'").replace("\r", " ").replace("\n", " ");
-        return headers.createWarningHeader(warnAgent(), Rejection.WARN_MISC, clean);
+        return headers.createWarningHeader(warnAgent(req), Rejection.WARN_MISC, clean);
     }
 
-    private String warnAgent() {
-        return settings.advertisedHost().orElse("securetrunk");
+    private String warnAgent(Request req) {
+        if (settings.advertisedHost().isPresent()) {
+            return settings.advertisedHost().get();
+        }
+        if (req instanceof gov.nist.javax.sip.message.SIPMessage m && m.getLocalAddress() != null
+                && !m.getLocalAddress().isAnyLocalAddress()) {
+            return uriHost(m.getLocalAddress().getHostAddress());
+        }
+        return "securetrunk";
     }
 
     // ------------------------------------------------------------------ new calls
