@@ -1204,7 +1204,25 @@ public final class B2bua implements MediaEventListener {
 
     private Relay relayOf(B2bCall call, Side side) {
         var ports = call.allocation.streams().get(0);
-        return new Relay(settings.mediaAddress(), side == Side.LEGACY ? ports.a().rtp() : ports.b().rtp());
+        return new Relay(mediaAddressToward(call, side), side == Side.LEGACY ? ports.a().rtp() : ports.b().rtp());
+    }
+
+    /** The relay address of the peer's family: its SDP's connection, else the address its signalling uses. */
+    private String mediaAddressToward(B2bCall call, Side side) {
+        if (settings.mediaAddress6().isEmpty()) {
+            return settings.mediaAddress();
+        }
+        SessionDescription sdp = call.remoteSdp.get(side);
+        boolean v6;
+        if (sdp != null && !sdp.media().isEmpty() && sdp.connectionFor(0).isPresent()) {
+            v6 = sdp.connectionFor(0).get().address().indexOf(':') >= 0;
+        } else if (side == call.inSide) {
+            v6 = call.source.indexOf(':') >= 0;
+        } else {
+            ResolvedTarget t = call.targets.isEmpty() ? null : call.targets.get(Math.max(0, call.targetIndex));
+            v6 = t != null && t.address().getAddress() instanceof java.net.Inet6Address;
+        }
+        return v6 ? settings.mediaAddress6().get() : settings.mediaAddress();
     }
 
     /** The negotiation numbers ports firstPort + 2i; the pool hands out any free pairs, so later streams are fixed up. */
