@@ -274,13 +274,27 @@ class GatewayPolicyTest {
     void invitesBeyondTheRatePerSourceGet503() throws Exception {
         SecureDomain d = domain(SecureDomain.config().autoAnswer(false, Duration.ZERO));
         startGateway(target(d), "limits.invite-rate-per-source = 1");
-        Call first = pbxCall("+15551230001");
-        Call second = pbxCall("+15551230002");
-        EndReason r = ended(second);
+        List<Call> calls = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            calls.add(pbxCall("+1555123000" + i)); // a burst: more than one per second from one source
+        }
+        Call refused = null;
+        for (Call c : calls) {
+            if (c.awaitState(CallState.RINGING, Duration.ofSeconds(5)) || c.state() != CallState.ENDED) {
+                continue;
+            }
+            refused = c;
+        }
+        assertThat(refused).as("one INVITE of the burst refused: %s", calls).isNotNull();
+        EndReason r = refused.endReason().orElseThrow();
         assertThat(r.status()).isEqualTo(503);
         assertThat(r.text()).contains("invite-rate-per-source");
-        first.hangup();
-        ended(first);
+        for (Call c : calls) {
+            c.hangup();
+        }
+        for (Call c : calls) {
+            ended(c);
+        }
         assertNoMediaLeft();
     }
 
