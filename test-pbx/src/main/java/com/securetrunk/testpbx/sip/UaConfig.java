@@ -38,6 +38,7 @@ public final class UaConfig {
     Duration answerDelay = Duration.ofMillis(100);
     Duration transactionTimeout = Duration.ofSeconds(32);
     AudioFault answerAudioFault = AudioFault.NONE;
+    boolean earlyMedia;
 
     public static UaConfig pbx() {
         return new UaConfig();
@@ -133,6 +134,12 @@ public final class UaConfig {
     /** Timer B/F (RFC 3261 17.1): how long to wait for a final response. Default 32 s. */
     public UaConfig transactionTimeout(Duration d) {
         this.transactionTimeout = d;
+        return this;
+    }
+
+    /** Send 183 Session Progress with the answer SDP and start media before answering (RFC 3960 early media). */
+    public UaConfig earlyMedia(boolean early) {
+        this.earlyMedia = early;
         return this;
     }
 
