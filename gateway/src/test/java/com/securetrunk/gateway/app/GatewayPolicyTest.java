@@ -130,7 +130,11 @@ class GatewayPolicyTest {
     void pbxFromAnAddressNotAllowedGets403WithWarning() throws Exception {
         SecureDomain d = domain(SecureDomain.config());
         startGateway(target(d), "pbx.allowed-sources = [ \"192.0.2.0/24\" ]");
-        EndReason r = ended(pbxCall("+15551230001"));
+        EndReason r;
+        try (com.securetrunk.gateway.tls.LogCapture log = new com.securetrunk.gateway.tls.LogCapture("com.securetrunk.gateway.sip.refusals")) {
+            r = ended(pbxCall("+15551230001"));
+            assertThat(log.messagesContaining("pbx-allowed-sources")).as("one log line per refusal").hasSize(1);
+        }
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.text()).contains("Warning: 399 ").contains("pbx.allowed-sources");
         assertNoMediaLeft();
@@ -188,10 +192,14 @@ class GatewayPolicyTest {
     void digestChallengeFromTheSecureDomainIsAnsweredWithConfiguredCredentials() throws Exception {
         SecureDomain d = domain(SecureDomain.config().credential("trunk-user", "s3cret-pw"));
         startGateway(target(d), "secure-domain.digest { username = \"trunk-user\", password = \"s3cret-pw\" }");
-        Call c = pbxCall("+15551230001");
-        assertThat(c.awaitState(CallState.ANSWERED, WAIT)).as("answered after digest: %s", c).isTrue();
-        c.hangup();
-        ended(c);
+        try (com.securetrunk.gateway.tls.LogCapture log = new com.securetrunk.gateway.tls.LogCapture(org.slf4j.Logger.ROOT_LOGGER_NAME)) {
+            Call c = pbxCall("+15551230001");
+            assertThat(c.awaitState(CallState.ANSWERED, WAIT)).as("answered after digest: %s", c).isTrue();
+            c.hangup();
+            ended(c);
+            assertThat(log.messagesContaining("digest credentials")).hasSize(1);
+            assertThat(log.messagesContaining("s3cret-pw")).as("the password never reaches a log").isEmpty();
+        }
         assertNoMediaLeft();
     }
 
@@ -257,5 +265,64 @@ class GatewayPolicyTest {
         assertThat(r.status()).isEqualTo(503);
         assertThat(d.ua().calls()).isEmpty();
         assertNoMediaLeft();
+    }
+
+    @Test
+    void optionsAreAnsweredOnTheLegacySide() throws Exception {
+        SecureDomain d = domain(SecureDomain.config());
+        startGateway(target(d), "");
+        int port = gateway.legacyPort(com.securetrunk.gateway.sip.Transport.UDP);
+        var resp = pbx.options("sip:securetrunk@127.0.0.1:" + port, Transport.UDP,
+                new java.net.InetSocketAddress("127.0.0.1", port)).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(resp.status()).isEqualTo(200);
+        assertThat(resp.header("Allow")).contains("INVITE", "BYE", "CANCEL", "OPTIONS");
+    }
+
+    @Test
+    void invitesBeyondTheRatePerSourceGet503() throws Exception {
+        SecureDomain d = domain(SecureDomain.config().autoAnswer(false, Duration.ZERO));
+        startGateway(target(d), "limits.invite-rate-per-source = 1");
+        List<Call> calls = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            calls.add(pbxCall("+1555123000" + i)); // a burst: more than one per second from one source
+        }
+        Call refused = null;
+        for (Call c : calls) {
+            if (c.awaitState(CallState.RINGING, Duration.ofSeconds(5)) || c.state() != CallState.ENDED) {
+                continue;
+            }
+            refused = c;
+        }
+        assertThat(refused).as("one INVITE of the burst refused: %s", calls).isNotNull();
+        EndReason r = refused.endReason().orElseThrow();
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.text()).contains("invite-rate-per-source");
+        for (Call c : calls) {
+            c.hangup();
+        }
+        for (Call c : calls) {
+            ended(c);
+        }
+        assertNoMediaLeft();
+    }
+
+    @Test
+    void gracefulShutdownRefusesNewCallsThenEndsCallsInProgressWithBye() throws Exception {
+        SecureDomain d = domain(SecureDomain.config());
+        startGateway(target(d), "");
+        AtomicReference<Call> incoming = new AtomicReference<>();
+        d.onIncomingCall(incoming::set);
+        Call up = pbxCall("+15551230001");
+        assertThat(up.awaitState(CallState.ANSWERED, WAIT)).isTrue();
+        Thread stopper = new Thread(() -> gateway.shutdown(Duration.ofSeconds(2)));
+        stopper.start();
+        Thread.sleep(300);
+        EndReason refused = ended(pbxCall("+15551230002"));
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.text()).contains("shutting down");
+        assertThat(up.state()).as("the call in progress goes on during the grace period").isEqualTo(CallState.ANSWERED);
+        assertThat(ended(up).kind()).isEqualTo(EndReason.Kind.REMOTE_HANGUP);
+        assertThat(ended(incoming.get()).kind()).isEqualTo(EndReason.Kind.REMOTE_HANGUP);
+        stopper.join(10_000);
     }
 }

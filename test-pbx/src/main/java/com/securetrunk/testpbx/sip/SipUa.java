@@ -414,6 +414,48 @@ public final class SipUa implements AutoCloseable {
         return new Route(call.transport, call.destination);
     }
 
+    /**
+     * Sends a re-INVITE (RFC 3261 section 14) in the dialog of an answered call, carrying this UA's SDP rewritten by
+     * {@code sdp} (e.g. {@code a=sendonly} for hold, RFC 3264 section 8.4). Completes with the final response; a 2xx
+     * is ACKed and the media follows the address of the answer (keys and codec stay as they are).
+     */
+    public CompletableFuture<SipMessage> reInvite(Call call, java.util.function.UnaryOperator<String> sdp) {
+        CompletableFuture<SipMessage> result = new CompletableFuture<>();
+        core.execute(() -> {
+            if (call.state() != CallState.ANSWERED) {
+                result.completeExceptionally(new IllegalStateException("re-INVITE needs an answered call; call is " + call.state()));
+                return;
+            }
+            call.localCseq++;
+            long cseq = call.localCseq;
+            SipMessage req = inDialogRequest(call, "INVITE", cseq);
+            req.add("Contact", msgs.contact(cfg.user, call.transport));
+            req.body("application/sdp", sdp.apply(call.localSdp));
+            Route r = inDialogRoute(call);
+            txs.sendRequest(req, r.transport, r.dest, call.connection, call.serverName, resp -> {
+                if (resp.status() < 200) {
+                    return;
+                }
+                if (resp.status() < 300) {
+                    sendAck2xx(call, cseq);
+                    try {
+                        Sdp answer = Sdp.parse(resp.bodyText());
+                        Sdp.Media audio = answer.firstAudio();
+                        InetSocketAddress remote = audio == null ? null : MediaNegotiation.mediaAddress(answer, audio);
+                        if (remote != null && call.media != null) {
+                            call.media.setRemote(remote);
+                        }
+                    } catch (SipParseException e) {
+                        result.completeExceptionally(e);
+                        return;
+                    }
+                }
+                result.complete(resp);
+            }, result::completeExceptionally);
+        });
+        return result;
+    }
+
     private void sendBye(Call call) {
         call.localCseq++;
         SipMessage bye = inDialogRequest(call, "BYE", call.localCseq);
@@ -640,6 +682,14 @@ public final class SipUa implements AutoCloseable {
         SipMessage ringing = msgs.response(req, 180, "Ringing", localTag);
         ringing.add("Contact", msgs.contact(cfg.user, call.transport));
         tx.send(ringing);
+        if (cfg.earlyMedia) {
+            prepareAnswer(call);
+            SipMessage progress = msgs.response(req, 183, "Session Progress", localTag);
+            progress.add("Contact", msgs.contact(cfg.user, call.transport));
+            progress.body("application/sdp", call.localSdp);
+            tx.send(progress);
+            startAnswerMedia(call);
+        }
         for (Consumer<Call> handler : incomingHandlers) {
             try {
                 handler.accept(call);
@@ -660,6 +710,28 @@ public final class SipUa implements AutoCloseable {
         if (tx == null) {
             return;
         }
+        boolean mediaStarted = call.localSdp != null; // early media already running
+        prepareAnswer(call);
+        SipMessage ok = msgs.response(call.invite, 200, "OK", call.localTag);
+        ok.add("Contact", msgs.contact(cfg.user, call.transport));
+        ok.add("Allow", ALLOW);
+        ok.add("User-Agent", cfg.userAgent);
+        ok.body("application/sdp", call.localSdp);
+        tx.send(ok);
+        if (!mediaStarted) {
+            startAnswerMedia(call);
+        }
+        call.setState(CallState.ANSWERED);
+        if (call.transport == Transport.UDP) {
+            scheduleOkRetransmit(call, tx, ok, T1_MS, 0);
+        }
+    }
+
+    /** Builds the answer SDP (once per call) and this side's SRTP protector. */
+    private void prepareAnswer(Call call) {
+        if (call.localSdp != null) {
+            return;
+        }
         MediaNegotiation.AnswerPlan plan = call.answerPlan;
         List<String> cryptoLines = new ArrayList<>();
         MediaStream m = call.media;
@@ -673,19 +745,14 @@ public final class SipUa implements AutoCloseable {
         call.localSdp = SdpWriter.write(cfg.sdpStyle, new SdpWriter.Params(cfg.sdpSessionName, sessionId, sessionId,
                 cfg.address.getHostAddress(), m.localPort(), plan.secure(), plan.answerPts(), plan.dtmfPt(),
                 cryptoLines, false));
-        SipMessage ok = msgs.response(call.invite, 200, "OK", call.localTag);
-        ok.add("Contact", msgs.contact(cfg.user, call.transport));
-        ok.add("Allow", ALLOW);
-        ok.add("User-Agent", cfg.userAgent);
-        ok.body("application/sdp", call.localSdp);
-        tx.send(ok);
+    }
+
+    private static void startAnswerMedia(Call call) {
+        MediaNegotiation.AnswerPlan plan = call.answerPlan;
+        MediaStream m = call.media;
         m.setSendDtmfPayloadType(plan.dtmfPt());
         m.armReceiver();
         m.startSending(plan.remoteMedia(), plan.sendCodec());
-        call.setState(CallState.ANSWERED);
-        if (call.transport == Transport.UDP) {
-            scheduleOkRetransmit(call, tx, ok, T1_MS, 0);
-        }
     }
 
     private void scheduleOkRetransmit(Call call, Transactions.ServerTx tx, SipMessage ok, long delay, long elapsed) {
