@@ -18,7 +18,11 @@ jar="$root/gateway/target/benchmarks.jar"
 [ -f "$jar" ] || { echo "build first: mvn -B -Pbench -pl gateway -am package -DskipTests" >&2; exit 2; }
 mkdir -p "$SCRATCH"
 libsrtp() { (cd "$SCRATCH" && CPU=$CPU RUNS=1 bash "$SHARED/bench/libsrtp/run.sh" "$1" 2>/dev/null | grep -E '^RESULT,(src-openssl|native-floor)' || true); }
-ours() { taskset -c "$CPU" "$1" -jar "$jar" SrtpBenchmark 2>&1 | grep -E '^RESULT-CPU|^SrtpBenchmark\.' ; }
+ours() {
+  local log="$SCRATCH/jmh-$(basename "$(dirname "$(dirname "$(readlink -f "$(command -v "$1")")")")")-$(date +%s).log"
+  taskset -c "$CPU" "$1" -jar "$jar" SrtpBenchmark > "$log" 2>&1 || echo "JMH failed ($1), see $log"
+  grep -E '^RESULT-CPU|^SrtpBenchmark\.' "$log" || true
+}
 for r in $(seq 1 "$rounds"); do
   echo "## round $r"
   libsrtp 80; libsrtp 32

@@ -52,6 +52,7 @@ public class CryptoPrimitivesBenchmark {
     private KeyParameter bcKey;
 
     private HmacSha1 oursHmac;
+    private HmacSha1 oursHmacRehash;
     private Mac jceMac;
     private MessageDigest innerState;
     private MessageDigest outerState;
@@ -67,7 +68,8 @@ public class CryptoPrimitivesBenchmark {
         bcCtr = new SICBlockCipher(AESEngine.newInstance());
         bcKey = new KeyParameter(key);
 
-        oursHmac = new HmacSha1(authKey);
+        oursHmac = new HmacSha1(authKey, true);
+        oursHmacRehash = new HmacSha1(authKey, false);
         jceMac = Mac.getInstance("HmacSHA1");
         jceMac.init(new SecretKeySpec(authKey, "HmacSHA1"));
         byte[] ipad = new byte[64];
@@ -110,8 +112,14 @@ public class CryptoPrimitivesBenchmark {
     }
 
     @Benchmark
-    public byte hmac_reusedDigests_ours() {
+    public byte hmac_padStates_ours() {
         oursHmac.mac(packet, 0, 172, true, ++counter, tag, 0);
+        return tag[0];
+    }
+
+    @Benchmark
+    public byte hmac_reusedDigestsRehashingPads_oursFallback() {
+        oursHmacRehash.mac(packet, 0, 172, true, ++counter, tag, 0);
         return tag[0];
     }
 

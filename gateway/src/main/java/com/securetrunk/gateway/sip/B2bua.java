@@ -166,6 +166,11 @@ public final class B2bua implements MediaEventListener {
         return trace;
     }
 
+    /** Media sessions of the calls in progress (for operators and tests). */
+    public List<SessionId> sessionIds() {
+        return List.copyOf(bySession.keySet());
+    }
+
     /** Calls in progress. */
     public int activeCalls() {
         return bySession.size();

@@ -71,7 +71,11 @@ final class AesCmHmacSha1Transform implements PacketTransform {
     @Override
     public int unprotectRtp(byte[] b, int off, int len, int hdrLen, int ssrc, long index) {
         int authLen = len - rtpTagLength;
-        rtpMac.mac(b, off, authLen, true, (int) (index >>> 16), computedTag, 0);
+        // authenticate packet || ROC in one update: the ROC borrows the tag's first 4 bytes (tags are >= 4)
+        int tagHead = Bytes.int32(b, off + authLen);
+        Bytes.putInt32(b, off + authLen, (int) (index >>> 16));
+        rtpMac.mac(b, off, authLen + 4, false, 0, computedTag, 0);
+        Bytes.putInt32(b, off + authLen, tagHead);
         if (!Bytes.constantTimeEquals(computedTag, 0, b, off + authLen, rtpTagLength)) {
             return -1;
         }

@@ -17,7 +17,7 @@ import java.util.Arrays;
  *   MessageDigest.clone() of the pad states (what the notes recommend)            ~270 ns, 416 B/packet
  *   two reused MessageDigests fed the pads again                                   ~330 ns,   0 B/packet
  *   {@link Sha1PadState}: the pad states copied back into the JDK's SHA-1          ~220 ns,   0 B/packet
- *   BouncyCastle HMac(SHA1Digest), no SHA-NI                                    several times slower
+ *   BouncyCastle HMac(SHA1Digest), no SHA-NI: ~4x our re-hashing path in one CryptoPrimitivesBenchmark run
  * </pre>
  * So: pad states when the JDK's SHA-1 is opened to us ({@link Sha1PadState#AVAILABLE}), otherwise the
  * reused digests; never an allocation per packet.

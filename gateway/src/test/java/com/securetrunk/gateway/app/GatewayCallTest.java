@@ -283,4 +283,28 @@ class GatewayCallTest {
         assertThat(incoming.get().awaitState(CallState.ENDED, WAIT)).isTrue();
         assertNoMediaLeft();
     }
+
+    @Test
+    void earlyMediaFromThePbxFlowsThroughTheRelayBeforeTheAnswer() throws Exception {
+        pbx = SipUa.start(UaConfig.pbx().name("pbx").ports(0, 0, -1).earlyMedia(true).autoAnswer(true, Duration.ofMillis(1500)));
+        domain = SecureDomain.start(SecureDomain.config().name("domain"));
+        gateway = GatewayFixture.start(dir, pbx.port(com.securetrunk.testpbx.sip.Transport.UDP), "");
+        Call out = domain.call("sip:1000@127.0.0.1:" + gateway.secureTlsPort() + ";secure=true");
+        assertThat(out.awaitState(CallState.RINGING, WAIT)).isTrue();
+        Thread.sleep(700);
+        assertThat(out.state()).as("still ringing").isEqualTo(CallState.RINGING);
+        assertThat(gateway.relay().sessionCount()).isEqualTo(1);
+        var stats = gateway.relay().stats(firstSession());
+        assertThat(stats.streams().get(0).a().packetsIn()).as("early media received from the PBX").isGreaterThan(10);
+        assertThat(stats.streams().get(0).b().packetsOut()).as("early media sent on toward the secure domain (SRTP)").isGreaterThan(10);
+        assertThat(out.awaitState(CallState.ANSWERED, WAIT)).isTrue();
+        Thread.sleep(1000);
+        assertClean(out.audioReport(), "secure domain hears the PBX after the answer");
+        out.hangup();
+        assertNoMediaLeft();
+    }
+
+    private com.securetrunk.gateway.media.SessionId firstSession() {
+        return gateway.b2bua().sessionIds().get(0);
+    }
 }
