@@ -17,7 +17,24 @@ public final class TestPbxMain implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new TestPbxMain()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line with an error handler that reports a bad option value or an unusable port in one
+     * line (exit code 1) instead of a stack trace.
+     */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new TestPbxMain());
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof IllegalArgumentException || e instanceof java.io.IOException) {
+                String what = e instanceof java.net.BindException ? "cannot listen: " : "";
+                commandLine.getErr().println(commandLine.getCommandName() + ": " + what + e.getMessage());
+                return 1;
+            }
+            throw e;
+        });
+        return cl;
     }
 
     @Override
