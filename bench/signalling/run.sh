@@ -82,7 +82,8 @@ sleep 1
 
 # one load run: subject name, UDP port, rate, seconds -> RESULT line; returns 1 if any call failed
 load() {
-  local name=$1 port=$2 rate=$3 secs=$4 calls=$(( $3 * $4 )) dir=$name-$3
+  local name=$1 port=$2 rate=$3 secs=$4
+  local calls=$(( rate * secs )) dir=$name-$rate
   mkdir -p "$dir"
   local cmd=(sipp -sf "$shared/sipp/load_uac.xml" -s 1000 "127.0.0.1:$port" -i 127.0.0.1 -p "$(free_port)"
              -r "$rate" -m "$calls" -d "$hold_ms" -l $(( rate * 10 + 100 )) -recv_timeout 5000 -timeout $(( secs + 30 ))s
