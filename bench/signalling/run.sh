@@ -7,8 +7,9 @@
 #                a proxy passes the plain offer through, so the far end answers RTP/AVP)
 #
 # usage: bench/signalling/run.sh [RATE ...]        (default: 100 200 300 400 500 600)
-# Each rate runs SECONDS (default 30) per subject, interleaved (ours, reference); a subject stops climbing at its
-# first rate with a failed call. Prints RESULT lines: subject, rate, calls, failed, p50/p99 INVITE->200 (ms).
+# Each rate runs SECONDS_PER_RATE (default 30) s per subject, interleaved (ours, reference); a subject stops climbing at its
+# first rate with a failed call (SUBJECTS="securetrunk" or "kamailio-reference" runs one only).
+# Prints RESULT lines: subject, rate, calls, failed, p50/p99 INVITE->200 (ms). See README.md.
 # Needs: sip-tester kamailio kamailio-tls-modules openssl python3 (installed below if missing) and the jar
 # (mvn -B -q package -DskipTests). Everything on loopback; every process started here is stopped on exit.
 set -euo pipefail
@@ -119,6 +120,8 @@ load warmup-ours "$gw_udp" 50 10 > /dev/null || true
 load warmup-reference "$ref_udp" 50 10 > /dev/null || true
 
 ours_ok=1; ref_ok=1
+case " ${SUBJECTS:-securetrunk kamailio-reference} " in *" securetrunk "*) ;; *) ours_ok=0;; esac
+case " ${SUBJECTS:-securetrunk kamailio-reference} " in *" kamailio-reference "*) ;; *) ref_ok=0;; esac
 for r in "${rates[@]}"; do
   if [[ $ours_ok == 1 ]]; then load securetrunk "$gw_udp" "$r" "$seconds" || ours_ok=0; fi
   if [[ $ref_ok == 1 ]]; then load kamailio-reference "$ref_udp" "$r" "$seconds" || ref_ok=0; fi

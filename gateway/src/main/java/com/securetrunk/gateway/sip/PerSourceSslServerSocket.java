@@ -32,6 +32,7 @@ final class PerSourceSslServerSocket extends SSLServerSocket {
     @Override
     public Socket accept() throws IOException {
         SSLSocket s = (SSLSocket) d.accept();
+        s.setTcpNoDelay(true); // as for outbound connections (PolicyNetworkLayer): no Nagle delay per SIP message
         try {
             TlsPeerPolicy policy = inbound.forSource(s.getInetAddress());
             SSLParameters narrowed = contexts.serverParameters(policy);
