@@ -69,6 +69,7 @@ public final class AmiBridge implements AutoCloseable {
     private ScheduledFuture<?> pinger;
 
     private volatile ConnectionStatus status;
+    private volatile int correlatedChannels;
 
     /** A bridge on its own daemon thread, with the system clock and jitter from {@link ThreadLocalRandom}. */
     public static AmiBridge create(AmiSettings settings, AmiBridgeListener listener) {
@@ -127,7 +128,10 @@ public final class AmiBridge implements AutoCloseable {
         });
     }
 
-    /** Logs off and stops; waits up to the action timeout for the logoff. */
+    /**
+     * Logs off and stops; waits up to the action timeout for the logoff. Call it from the gateway's shutdown, not
+     * from a listener method (those run on the bridge thread, which this waits for).
+     */
     @Override
     public void close() {
         var done = executor.submit(() -> {
@@ -163,7 +167,7 @@ public final class AmiBridge implements AutoCloseable {
         }
         setState(ConnectionStatus.State.CONNECTING, status.lastError());
         ManagerConnection[] holder = new ManagerConnection[1];
-        ManagerConnection c = ConnectionFactory.create(settings, () -> executor.execute(() -> onDrop(holder[0])));
+        ManagerConnection c = ConnectionFactory.create(settings, () -> handOver(() -> onDrop(holder[0])));
         holder[0] = c;
         c.addEventListener(event -> onEvent(c, event));
         try {
@@ -293,7 +297,7 @@ public final class AmiBridge implements AutoCloseable {
         Instant received = clock.instant();
         if (event instanceof HangupEvent || event instanceof VarSetEvent || event instanceof FullyBootedEvent
                 || event instanceof ReloadEvent) {
-            executor.execute(() -> handle(c, event, received));
+            handOver(() -> handle(c, event, received));
         }
     }
 
@@ -302,17 +306,20 @@ public final class AmiBridge implements AutoCloseable {
             return;
         }
         if (event instanceof VarSetEvent v) {
-            correlator.onVarSet(v.getChannel(), v.getUniqueId(), v.getLinkedId(), v.getVariable(), v.getValue())
-                    .ifPresent(callId -> notify(() -> listener.onChannelCorrelated(callId, v.getChannel(),
-                            v.getUniqueId(), v.getLinkedId() == null ? v.getUniqueId() : v.getLinkedId())));
+            Optional<String> callId = correlator.onVarSet(v.getChannel(), v.getUniqueId(), v.getLinkedId(),
+                    v.getVariable(), v.getValue());
+            correlatedChannels = correlator.size();
+            callId.ifPresent(id -> notify(() -> listener.onChannelCorrelated(id, v.getChannel(), v.getUniqueId(),
+                    v.getLinkedId() == null ? v.getUniqueId() : v.getLinkedId())));
         } else if (event instanceof HangupEvent h) {
-            correlator.onHangup(h.getChannel(), h.getUniqueId(), h.getLinkedId(), h.getCause(), h.getCauseTxt())
-                    .ifPresent(hangup -> {
-                        LOG.info("AMI: Asterisk hung up {} (Call-ID {}, uniqueid {}, linkedid {}, cause {} {})",
-                                hangup.channel(), hangup.callId(), hangup.uniqueId(), hangup.linkedId(),
-                                hangup.cause(), hangup.causeText());
-                        notify(() -> listener.onChannelHangup(hangup));
-                    });
+            Optional<ChannelHangup> hangup = correlator.onHangup(h.getChannel(), h.getUniqueId(), h.getLinkedId(),
+                    h.getCause(), h.getCauseTxt());
+            correlatedChannels = correlator.size();
+            hangup.ifPresent(x -> {
+                LOG.info("AMI: Asterisk hung up {} (Call-ID {}, uniqueid {}, linkedid {}, cause {} {})",
+                        x.channel(), x.callId(), x.uniqueId(), x.linkedId(), x.cause(), x.causeText());
+                notify(() -> listener.onChannelHangup(x));
+            });
         } else if (!lastCheckStarted.isAfter(received)) {
             // FullyBooted right after our login is already covered by the check that login started.
             LOG.info("AMI: {} from Asterisk; checking the PBX and the trunk again",
@@ -322,6 +329,15 @@ public final class AmiBridge implements AutoCloseable {
     }
 
     // ---- helpers ----
+
+    /** From asterisk-java's threads to the bridge thread; after {@link #close()} there is nothing to hand over to. */
+    private void handOver(Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            // closed: the event or drop no longer matters
+        }
+    }
 
     private void setState(ConnectionStatus.State state, Optional<String> error) {
         ConnectionStatus s = new ConnectionStatus(state, clock.instant(), failedAttempts, error,
@@ -348,8 +364,8 @@ public final class AmiBridge implements AutoCloseable {
         }
     }
 
-    /** Channels currently tied to a Call-ID, for diagnostics. */
+    /** Channels currently tied to a Call-ID, for diagnostics (any thread). */
     public int correlatedChannels() {
-        return correlator.size();
+        return correlatedChannels;
     }
 }

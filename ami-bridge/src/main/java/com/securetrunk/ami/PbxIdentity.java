@@ -23,9 +23,11 @@ public record PbxIdentity(String asteriskVersion, String amiVersion, Set<Channel
 
     /** One line for logs and the status endpoint. */
     public String summary() {
-        return "Asterisk " + asteriskVersion + " (AMI " + amiVersion + "), drivers " + loadedDrivers
-                + pjprojectVersion.map(v -> ", pjproject " + v).orElse("")
-                + ", trunk driver " + driver.map(ChannelDriver::cliName).orElse("none")
-                + ", profile " + profileName.orElse("none");
+        String drivers = loadedDrivers.isEmpty() ? "none" : loadedDrivers.stream().sorted()
+                .map(ChannelDriver::cliName).reduce((a, b) -> a + " and " + b).orElse("");
+        return "Asterisk " + asteriskVersion + " (AMI " + amiVersion + "); running " + drivers
+                + pjprojectVersion.map(v -> "; pjproject " + v).orElse("")
+                + "; trunk driver " + driver.map(ChannelDriver::cliName).orElse("none")
+                + "; profile " + profileName.orElse("none");
     }
 }

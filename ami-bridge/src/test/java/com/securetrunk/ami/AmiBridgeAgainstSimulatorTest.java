@@ -148,6 +148,23 @@ class AmiBridgeAgainstSimulatorTest {
     }
 
     @Test
+    void aFullyBootedLaterOnTriggersDiscoveryAgainButTheOneRightAfterLoginDoesNot() throws Exception {
+        pbx = SimulatedPbx.start(AsteriskPersonality.V20);
+        startBridge(SimulatedPbx.settings(pbx));
+        await(ConnectionStatus.class, ConnectionStatus::connected);
+        await(PbxIdentity.class, i -> true);
+        Thread.sleep(300); // the FullyBooted sent with the login has been handled by now
+        assertThat(heard).noneMatch(o -> o instanceof PbxIdentity);
+
+        // Asterisk finished booting after we connected (e.g. we logged in during its start-up).
+        pbx.publish(new com.securetrunk.testpbx.ami.AmiEvent("FullyBooted",
+                com.securetrunk.testpbx.ami.EventClass.SYSTEM,
+                com.securetrunk.testpbx.ami.AmiMessage.builder().add("Uptime", 1).add("LastReload", 1)
+                        .add("Status", "Fully Booted").build()));
+        assertThat(await(PbxIdentity.class, i -> true).asteriskVersion()).isEqualTo("20.20.1");
+    }
+
+    @Test
     void killingAndRestartingTheAmiServerLeadsToReconnectAndRecheck() throws Exception {
         pbx = SimulatedPbx.start(AsteriskPersonality.V13_8_CERT2);
         int port = pbx.amiAddress().getPort();

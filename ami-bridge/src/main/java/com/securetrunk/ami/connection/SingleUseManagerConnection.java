@@ -29,6 +29,7 @@ final class SingleUseManagerConnection extends ManagerConnectionImpl {
     }
 
     @Override
+    @SuppressWarnings("try") // the lock is held for the block's duration; its variable is not needed inside
     public void dispatchEvent(ManagerEvent event, Integer requiredHandlingTime) {
         if (event instanceof DisconnectEvent) {
             boolean wasUp;

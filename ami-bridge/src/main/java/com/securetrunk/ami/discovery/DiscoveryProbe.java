@@ -24,6 +24,7 @@ public final class DiscoveryProbe {
         List<String> core = client.coreSettings();
         Set<ChannelDriver> running = EnumSet.noneOf(ChannelDriver.class);
         List<String> problems = new ArrayList<>();
+        boolean checked = true;
         for (ChannelDriver d : ChannelDriver.values()) {
             String cli = "module show like " + d.module().replace(".so", "");
             try {
@@ -32,6 +33,7 @@ public final class DiscoveryProbe {
                 }
             } catch (AmiException e) {
                 problems.add(e.getMessage());
+                checked = false;
             }
         }
         Optional<String> pjproject = Optional.empty();
@@ -45,6 +47,6 @@ public final class DiscoveryProbe {
                 problems.add(e.getMessage());
             }
         }
-        return new DiscoveryFacts(core.get(0), core.get(1), running, pjproject, problems);
+        return new DiscoveryFacts(core.get(0), core.get(1), running, checked, pjproject, problems);
     }
 }

@@ -49,7 +49,8 @@ public final class PbxClassifier {
             insecureResPjsipWarnings(facts, asterisk, pjproject, pjprojectInferred, warnings);
         }
         if (configuredProfile.isPresent() && profile.isPresent()
-                && !configuredProfile.get().equals(profile.get())) {
+                && !configuredProfile.get().equals(profile.get())
+                && !configuredProfile.get().equals(ProfileNames.FREEPBX)) {
             warnings.add(new PbxWarning(Kind.PROFILE_MISMATCH,
                     "The configuration names profile '" + configuredProfile.get() + "', but the PBX looks like '"
                             + profile.get() + "' (" + describe(facts, pjproject) + "). SecureTrunk keeps using '"
@@ -68,7 +69,7 @@ public final class PbxClassifier {
     private static Optional<ChannelDriver> chooseDriver(DiscoveryFacts facts, Optional<ChannelDriver> configured,
                                                         List<PbxWarning> warnings) {
         if (configured.isPresent()) {
-            if (!facts.runningDrivers().contains(configured.get())) {
+            if (facts.driversChecked() && !facts.runningDrivers().contains(configured.get())) {
                 warnings.add(new PbxWarning(Kind.DRIVER_NOT_LOADED, "The configuration asks for a "
                         + configured.get().cliName() + " trunk, but " + configured.get().module()
                         + " is not running on this PBX (running: " + names(facts) + "). Load the module "
@@ -81,6 +82,12 @@ public final class PbxClassifier {
         }
         if (facts.runningDrivers().contains(ChannelDriver.CHAN_SIP)) {
             return Optional.of(ChannelDriver.CHAN_SIP);
+        }
+        if (!facts.driversChecked()) {
+            warnings.add(new PbxWarning(Kind.NO_SIP_DRIVER, "Could not check which SIP driver this PBX runs "
+                    + "(the AMI user may not run CLI commands), so no trunk driver was chosen. Either grant the "
+                    + "'command' class or configure the driver (pjsip or chan_sip)."));
+            return Optional.empty();
         }
         warnings.add(new PbxWarning(Kind.NO_SIP_DRIVER, "Neither res_pjsip nor chan_sip is running on this PBX "
                 + "(Asterisk " + facts.asteriskVersion() + "), so it cannot reach SecureTrunk over SIP. Load one of "
@@ -147,7 +154,7 @@ public final class PbxClassifier {
         if (facts.runningDrivers().isEmpty()) {
             return "no SIP driver";
         }
-        return facts.runningDrivers().stream().map(ChannelDriver::cliName).sorted()
+        return facts.runningDrivers().stream().sorted().map(ChannelDriver::cliName)
                 .reduce((a, b) -> a + " and " + b).orElse("");
     }
 }

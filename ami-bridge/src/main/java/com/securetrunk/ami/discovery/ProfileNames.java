@@ -13,6 +13,12 @@ public final class ProfileNames {
     /** Asterisk with res_pjsip on pjproject 2.5.5 or later. */
     public static final String ASTERISK_PJSIP_MODERN = "asterisk-pjsip-modern";
 
+    /**
+     * FreePBX: Asterisk underneath, which is all AMI shows; discovery cannot tell it from plain Asterisk, so a
+     * configured {@code freepbx} is never reported as a mismatch.
+     */
+    public static final String FREEPBX = "freepbx";
+
     private ProfileNames() {
     }
 }

@@ -23,7 +23,7 @@ public final class ConfigEdits {
             bodies.add(new ArrayList<>(s.entries()));
         }
         for (ConfigChange c : changes) {
-            int i = names.indexOf(c.cat());
+            int i = indexOf(names, c.cat());
             switch (c.op()) {
                 case NEW_CAT -> {
                     names.add(c.cat());
@@ -66,6 +66,15 @@ public final class ConfigEdits {
             }
         }
         throw new IllegalStateException("no line " + c.var() + " in [" + c.cat() + "] matches: " + c.describe());
+    }
+
+    private static int indexOf(List<String> names, String cat) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equalsIgnoreCase(cat)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** main/config.c compares both the name and the match value with strcasecmp. */

@@ -18,9 +18,12 @@ public record ConfigFile(String filename, List<ConfigSection> sections) {
         sections = List.copyOf(sections);
     }
 
-    /** The first category called {@code name} (the one {@code UpdateConfig}'s {@code Cat-} addresses). */
+    /**
+     * The first category called {@code name}, ignoring case as Asterisk's category lookup does (the one
+     * {@code UpdateConfig}'s {@code Cat-} addresses).
+     */
     public Optional<ConfigSection> section(String name) {
-        return sections.stream().filter(s -> s.name().equals(name)).findFirst();
+        return sections.stream().filter(s -> s.name().equalsIgnoreCase(name)).findFirst();
     }
 
     /** The categories the trunk owns, in file order. */

@@ -22,8 +22,10 @@ public record ManagedNames(String trunk) {
         }
     }
 
+    /** Case-insensitive, as Asterisk matches category names. */
     public boolean owns(String category) {
-        return category.equals(trunk) || category.startsWith(trunk + "-");
+        return category.equalsIgnoreCase(trunk)
+                || category.regionMatches(true, 0, trunk + "-", 0, trunk.length() + 1);
     }
 
     /** {@code <trunk>-<suffix>}. */

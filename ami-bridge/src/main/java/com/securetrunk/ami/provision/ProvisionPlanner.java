@@ -26,7 +26,7 @@ public final class ProvisionPlanner {
                 throw new IllegalArgumentException("category [" + want.name() + "] is not one the trunk '"
                         + names.trunk() + "' owns; refusing to touch it");
             }
-            wantedNames.add(want.name());
+            wantedNames.add(want.name().toLowerCase(java.util.Locale.ROOT));
             var have = current.section(want.name());
             if (have.isEmpty()) {
                 changes.add(ConfigChange.newCat(want.name()));
@@ -38,9 +38,9 @@ public final class ProvisionPlanner {
             }
         }
         for (ConfigSection have : current.owned(names)) {
-            if (!wantedNames.contains(have.name())) {
+            if (wantedNames.add(have.name().toLowerCase(java.util.Locale.ROOT))) {
+                // not wanted (and a duplicate name is removed once: DelCat addresses the first)
                 changes.add(ConfigChange.delCat(have.name()));
-                wantedNames.add(have.name()); // a duplicate name is removed once: DelCat addresses the first
             }
         }
         return changes;

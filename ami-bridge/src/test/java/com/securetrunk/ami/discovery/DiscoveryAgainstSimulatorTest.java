@@ -57,7 +57,7 @@ class DiscoveryAgainstSimulatorTest {
     void everyNameDiscoveryPicksIsABuiltInProfile() {
         var catalog = ProfileLoader.builtInCatalog();
         for (String name : new String[] {ProfileNames.ASTERISK_13_8_CERT2, ProfileNames.ASTERISK_CHAN_SIP,
-                ProfileNames.ASTERISK_PJSIP_MODERN}) {
+                ProfileNames.ASTERISK_PJSIP_MODERN, ProfileNames.FREEPBX}) {
             assertThat(catalog.find(name)).as(name).isPresent();
         }
     }

@@ -79,6 +79,14 @@ class PbxClassifierTest {
     }
 
     @Test
+    void freepbxIsAsteriskUnderneathAndNeverAMismatch() {
+        Discovery d = PbxClassifier.classify(facts("16.30.0", Set.of(PJSIP, CHAN_SIP), "2.12.1"), Optional.empty(),
+                Optional.of(ProfileNames.FREEPBX));
+        assertThat(d.warnings()).isEmpty();
+        assertThat(d.identity().profileName()).contains(ProfileNames.ASTERISK_PJSIP_MODERN);
+    }
+
+    @Test
     void matchingConfiguredProfileGivesNoMismatch() {
         Discovery d = PbxClassifier.classify(facts("20.5.0", Set.of(PJSIP), "2.13.1"), Optional.empty(),
                 Optional.of(ProfileNames.ASTERISK_PJSIP_MODERN));
@@ -114,5 +122,31 @@ class PbxClassifierTest {
             assertThat(w.kind()).isEqualTo(PbxWarning.Kind.NO_SECURE_MEDIA_ON_PBX);
             assertThat(w.message()).contains("TLS 1.0", "TLS 1.2");
         });
+    }
+
+    @Test
+    void withoutTheCommandClassTheConfiguredDriverIsTrustedAndNoDriverIsGuessed() {
+        DiscoveryFacts blind = new DiscoveryFacts("20.5.0", "9.0.0", Set.of(), false, Optional.empty(),
+                List.of("Asterisk refused Command 'module show like chan_sip': Permission denied"));
+        Discovery configured = PbxClassifier.classify(blind, Optional.of(CHAN_SIP), Optional.empty());
+        assertThat(configured.identity().profileName()).contains(ProfileNames.ASTERISK_CHAN_SIP);
+        assertThat(configured.warnings()).extracting(PbxWarning::kind)
+                .containsExactly(PbxWarning.Kind.DISCOVERY_INCOMPLETE);
+        Discovery guessed = classify(blind);
+        assertThat(guessed.identity().driver()).isEmpty();
+        assertThat(guessed.warnings().get(0).message()).contains("'command' class", "configure the driver");
+    }
+
+    @Test
+    void oddVersionStringsNeverBreakDiscovery() {
+        Discovery git = classify(facts("GIT-master-1a2b3c", Set.of(PJSIP), "2.14.1"));
+        assertThat(git.identity().profileName()).contains(ProfileNames.ASTERISK_PJSIP_MODERN);
+        assertThat(git.warnings()).isEmpty();
+        Discovery empty = classify(facts("", Set.of(PJSIP), "garbage"));
+        assertThat(empty.identity().profileName()).contains(ProfileNames.ASTERISK_PJSIP_MODERN);
+        Discovery unknownPj = classify(new DiscoveryFacts("13.8-cert2", "2.8.0", Set.of(CHAN_SIP), Optional.empty(),
+                List.of()));
+        assertThat(unknownPj.identity().profileName()).contains(ProfileNames.ASTERISK_CHAN_SIP);
+        assertThat(unknownPj.identity().pjprojectVersion()).isEmpty();
     }
 }

@@ -155,6 +155,14 @@ class ProvisionPlannerTest {
     }
 
     @Test
+    void categoryNamesCompareIgnoringCaseAsAsteriskDoes() {
+        ConfigFile current = file("sip.conf", new ConfigSection("SecureTrunk", TrunkSections.of(CHAN_SIP).get(0).entries()));
+        assertThat(ProvisionPlan.of(current, CHAN_SIP).upToDate()).isTrue();
+        assertThat(new ManagedNames("securetrunk").owns("SECURETRUNK-aor")).isTrue();
+        assertThat(new ManagedNames("securetrunk").owns("securetrunkx")).isFalse();
+    }
+
+    @Test
     void refusesToPlanForACategoryItDoesNotOwn() {
         assertThatThrownBy(() -> ProvisionPlanner.diff(file("sip.conf"),
                 List.of(new ConfigSection("general", List.of())), new ManagedNames("securetrunk")))

@@ -126,15 +126,28 @@ public final class Gateway implements AutoCloseable {
         }
         SipStackHandle legacy = null;
         SipStackHandle secure = null;
+        // the two stacks are independent: built side by side, which halves the start time on two cores
+        java.util.concurrent.CompletableFuture<SipStackHandle> secureFuture = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> SipStackFactory.start(new SipStackSettings("secure-" + n, securePoints,
+                        new TlsSide(contexts, secureTls, tables.secure(), 5_000), limits), b2bua.listener(Side.SECURE)));
         try {
             legacy = SipStackFactory.start(new SipStackSettings("legacy-" + n, legacyPoints,
                     new TlsSide(contexts, pbxTls, tables.legacy(), 5_000), limits), b2bua.listener(Side.LEGACY));
-            secure = SipStackFactory.start(new SipStackSettings("secure-" + n, securePoints,
-                    new TlsSide(contexts, secureTls, tables.secure(), 5_000), limits), b2bua.listener(Side.SECURE));
+            secure = joinStack(secureFuture);
             b2bua.attach(legacy, secure, relay);
         } catch (RuntimeException e) {
             if (legacy != null) {
                 legacy.close();
+            }
+            if (secure == null) {
+                try {
+                    secure = joinStack(secureFuture);
+                } catch (RuntimeException ignored) {
+                    // already failing
+                }
+            }
+            if (secure != null) {
+                secure.close();
             }
             relay.close();
             throw e;
@@ -143,6 +156,17 @@ public final class Gateway implements AutoCloseable {
         LOG.info("SecureTrunk listening: legacy {} (profile {}), secure {} (profile {}), media {} ports {}-{}",
                 legacyPoints, pbx.name(), securePoints, sec.name(), mediaAddress, c.media().portMin(), c.media().portMax());
         return g;
+    }
+
+    private static SipStackHandle joinStack(java.util.concurrent.CompletableFuture<SipStackHandle> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     private static int freeIfZero(InetAddress a, int port, List<ListenPoint> taken) {

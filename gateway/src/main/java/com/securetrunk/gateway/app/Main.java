@@ -15,6 +15,8 @@ import picocli.CommandLine.ScopeType;
                 ProfilesCommand.class,
                 com.securetrunk.gateway.app.srtp.SrtpCommand.class,
                 RelayCommand.class,
+                com.securetrunk.gateway.app.asterisk.AsteriskCommand.class,
+                com.securetrunk.gateway.app.sdp.SdpCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -61,6 +61,10 @@ public final class RelayCommand implements Runnable {
         if (range.length != 2 || timeoutSeconds <= 0 || quarantineSeconds < 0) {
             throw new ParameterException(spec.commandLine(), "--ports must be MIN-MAX, --timeout > 0, --quarantine >= 0");
         }
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            // buffer leak sampling costs on every packet read; keep it for tests and debugging, not for the relay
+            System.setProperty("io.netty.leakDetection.level", "disabled");
+        }
         RelayConfig config = new RelayConfig(host, min, max, Duration.ofSeconds(quarantineSeconds),
                 Duration.ofSeconds(timeoutSeconds), loops, !nio);
         AtomicReference<NgServer> ng = new AtomicReference<>();

@@ -10,7 +10,7 @@ package com.securetrunk.gateway.sdp;
 public record Connection(String netType, String addrType, String address) {
 
     public static Connection parse(String value, int lineNumber) throws SdpParseException {
-        String[] f = value.strip().split("[ \t]+");
+        String[] f = SdpLine.fields(value);
         if (f.length != 3) {
             throw new SdpParseException(SdpParseException.Kind.SYNTAX, lineNumber, 3,
                     "c=<nettype> <addrtype> <connection-address>", value);

@@ -8,15 +8,21 @@ import java.util.Optional;
  * {@code a=sendrecv}, {@code a=sendonly}, {@code a=recvonly}, {@code a=inactive}. Default is sendrecv.
  */
 public enum Direction {
-    SENDRECV, SENDONLY, RECVONLY, INACTIVE;
+    SENDRECV("sendrecv"), SENDONLY("sendonly"), RECVONLY("recvonly"), INACTIVE("inactive");
+
+    private final String attributeName;
+
+    Direction(String attributeName) {
+        this.attributeName = attributeName;
+    }
 
     public String attributeName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return attributeName;
     }
 
     public static Optional<Direction> fromAttributeName(String name) {
         for (Direction d : values()) {
-            if (d.attributeName().equals(name)) {
+            if (d.attributeName.equals(name)) {
                 return Optional.of(d);
             }
         }

@@ -24,8 +24,8 @@ public record MediaLine(String media, int port, int portCount, String proto, Lis
 
     /** Parses the value of an {@code m=} line; {@code lineNumber} locates errors. */
     public static MediaLine parse(String value, int lineNumber) throws SdpParseException {
-        String[] f = value.strip().split("[ \t]+");
-        if (f.length < 3 || f[0].isEmpty()) {
+        String[] f = SdpLine.fields(value);
+        if (f.length < 3) {
             throw new SdpParseException(SdpParseException.Kind.SYNTAX, lineNumber, 3,
                     "m=<media> <port> <proto> <fmt> ...", value);
         }

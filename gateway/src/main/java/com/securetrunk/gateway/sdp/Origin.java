@@ -11,7 +11,7 @@ public record Origin(String username, String sessionId, String sessionVersion, S
                      String address) {
 
     public static Origin parse(String value, int lineNumber) throws SdpParseException {
-        String[] f = value.strip().split("[ \t]+");
+        String[] f = SdpLine.fields(value);
         if (f.length != 6) {
             throw new SdpParseException(SdpParseException.Kind.SYNTAX, lineNumber, 3,
                     "o=<username> <sess-id> <sess-version> <nettype> <addrtype> <unicast-address> (6 fields)", value);

@@ -14,6 +14,7 @@ public record SdpLine(char type, String value) {
 
     private static final Pattern INLINE_KEY = Pattern.compile("(inline:)[^|;\\s]*");
 
+
     public SdpLine {
         if (type < 'a' || type > 'z') {
             throw new IllegalArgumentException("SDP line type must be a lowercase letter, got '" + type + "'");
@@ -28,6 +29,38 @@ public record SdpLine(char type, String value) {
 
     public boolean isAttribute() {
         return type == 'a';
+    }
+
+    /**
+     * The fields of a value separated by 1*WSP (spaces or tabs), leading and trailing white space ignored; the
+     * o=, c= and m= lines are read with it. Hand-written because it runs for every line of every call.
+     */
+    public static String[] fields(String value) {
+        java.util.ArrayList<String> out = new java.util.ArrayList<>(8);
+        int n = value.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && (value.charAt(i) == ' ' || value.charAt(i) == '\t')) {
+                i++;
+            }
+            int start = i;
+            while (i < n && value.charAt(i) != ' ' && value.charAt(i) != '\t') {
+                i++;
+            }
+            if (i > start) {
+                out.add(value.substring(start, i));
+            }
+        }
+        return out.toArray(new String[0]);
+    }
+
+    /** The attribute name of an {@code a=} line (before ':' or the whole value), or null for other types. */
+    public String attributeName() {
+        if (type != 'a') {
+            return null;
+        }
+        int colon = value.indexOf(':');
+        return (colon < 0 ? value : value.substring(0, colon)).strip();
     }
 
     /** The typed view of an {@code a=} line; throws for other types. */
@@ -61,8 +94,16 @@ public record SdpLine(char type, String value) {
         return INLINE_KEY.matcher(text).replaceAll("$1<redacted>");
     }
 
+    /** Redacts inline keys anywhere, and the whole key-params field of a crypto line whatever its key method. */
     @Override
     public String toString() {
+        if (isAttribute("crypto")) {
+            String[] f = value.strip().split("[ \t]+", 4);
+            if (f.length >= 3) {
+                String rest = f.length == 4 ? " " + redact(f[3]) : "";
+                return "a=" + f[0] + " " + f[1] + " <key-params redacted>" + rest;
+            }
+        }
         return type + "=" + redact(value);
     }
 }

@@ -61,7 +61,9 @@ final class AesCmHmacSha1Transform implements PacketTransform {
     @Override
     public int protectRtp(byte[] b, int off, int len, int hdrLen, int ssrc, long index) {
         rtpCipher.apply(rtpSaltHigh ^ (ssrc & 0xffffffffL), rtpSaltLow ^ (index << 16), b, off + hdrLen, len - hdrLen);
-        rtpMac.mac(b, off, len, true, (int) (index >>> 16), computedTag, 0);
+        // the ROC goes where the tag will be (the caller checked the room), so one update covers packet || ROC
+        Bytes.putInt32(b, off + len, (int) (index >>> 16));
+        rtpMac.mac(b, off, len + 4, false, 0, computedTag, 0);
         System.arraycopy(computedTag, 0, b, off + len, rtpTagLength);
         return len + rtpTagLength;
     }

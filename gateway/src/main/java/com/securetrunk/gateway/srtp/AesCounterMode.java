@@ -27,6 +27,9 @@ final class AesCounterMode {
     private final Cipher ecb;
     private final byte[] counterBlocks = new byte[CHUNK];
     private final byte[] keystream = new byte[CHUNK];
+    /** IV bytes 0..7 depend only on salt and SSRC: blocks below this count already hold {@link #cachedHigh}. */
+    private int highValidBlocks;
+    private long cachedHigh;
 
     AesCounterMode(byte[] key) {
         if (key.length != 16 && key.length != 32) {
@@ -48,11 +51,18 @@ final class AesCounterMode {
      */
     void apply(long ivHigh, long ivLow, byte[] data, int off, int len) {
         int block = 0;
+        if (ivHigh != cachedHigh) {
+            cachedHigh = ivHigh;
+            highValidBlocks = 0;
+        }
         while (len > 0) {
             int n = Math.min(len, CHUNK);
             int blocks = (n + 15) >>> 4;
-            for (int i = 0; i < blocks; i++, block++) {
+            for (int i = highValidBlocks; i < blocks; i++) {
                 Bytes.putInt64(counterBlocks, i << 4, ivHigh);
+            }
+            highValidBlocks = Math.max(highValidBlocks, blocks);
+            for (int i = 0; i < blocks; i++, block++) {
                 Bytes.putInt64(counterBlocks, (i << 4) + 8, ivLow | (block & 0xffff));
             }
             try {

@@ -8,6 +8,9 @@ import java.nio.ByteOrder;
 final class Bytes {
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    /** For XOR the byte order does not matter: the machine's own order saves the byte swaps. */
+    private static final VarHandle NATIVE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.nativeOrder());
 
     private Bytes() {
     }
@@ -36,7 +39,8 @@ final class Bytes {
     static void xor(byte[] dst, int dstOff, byte[] src, int srcOff, int len) {
         int i = 0;
         for (; i + 8 <= len; i += 8) {
-            LONG.set(dst, dstOff + i, (long) LONG.get(dst, dstOff + i) ^ (long) LONG.get(src, srcOff + i));
+            NATIVE_LONG.set(dst, dstOff + i, (long) NATIVE_LONG.get(dst, dstOff + i)
+                    ^ (long) NATIVE_LONG.get(src, srcOff + i));
         }
         for (; i < len; i++) {
             dst[dstOff + i] ^= src[srcOff + i];

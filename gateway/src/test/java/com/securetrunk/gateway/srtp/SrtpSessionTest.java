@@ -90,6 +90,26 @@ class SrtpSessionTest {
         return p;
     }
 
+    /** RFC 3711 section 3.4: E=0 means the sender did not encrypt; the packet is authenticated only. */
+    @Test
+    void srtcpWithEFlagClearIsAuthenticatedButNotDecrypted() {
+        MasterKey k = key(SrtpSuite.AES_CM_128_HMAC_SHA1_32, 15);
+        byte[] plain = rtcpSenderReport(0x0A0B0C0D);
+        byte[] packet = Arrays.copyOf(plain, plain.length + 4 + 10);
+        Bytes.putInt32(packet, plain.length, 5); // E=0, SRTCP index 5
+        byte[] tag = new byte[20];
+        new HmacSha1(SessionKeys.forRtcp(k).authKey()).mac(packet, 0, plain.length + 4, false, 0, tag, 0);
+        System.arraycopy(tag, 0, packet, plain.length + 4, 10);
+        SrtpSession rx = SrtpSession.receiver(k);
+        PacketBuffer p = inRoomyBuffer(packet);
+        assertThat(rx.unprotectRtcp(p)).isEqualTo(SrtpStatus.OK);
+        assertThat(bytes(p)).isEqualTo(plain);
+        assertThat(rx.stream(0x0A0B0C0D).highestRtcpIndex()).isEqualTo(5);
+        byte[] flagFlipped = packet.clone();
+        flagFlipped[plain.length] ^= (byte) 0x80; // claiming E=1 breaks the tag: E is authenticated
+        assertThat(SrtpSession.receiver(k).unprotectRtcp(inRoomyBuffer(flagFlipped))).isEqualTo(SrtpStatus.AUTH_FAIL);
+    }
+
     @Test
     void forgedPacketWithNewSsrcLeavesNoStream() {
         MasterKey k = key(SrtpSuite.AES_CM_128_HMAC_SHA1_80, 4);

@@ -58,7 +58,7 @@ public final class NettyMediaRelay implements MediaRelay {
         this.config = config;
         this.listener = listener == null ? MediaEventListener.NONE : listener;
         this.pool = new PortPool(config.portMin(), config.portMax(), config.quarantine().toMillis());
-        this.transport = Transport.choose(config.preferEpoll());
+        this.transport = Transport.choose(config.preferEpoll(), config.bindHost().indexOf(':') >= 0);
         this.group = transport.newGroup(config.loopCount(), "media");
     }
 

@@ -9,21 +9,23 @@ import java.net.InetSocketAddress;
 
 /**
  * Sends packets of one leg's socket to one destination without allocating: one direct buffer and one
- * {@link DatagramPacket} are built when the destination is set and reused for every packet. The buffer is
- * retained before each write so Netty's release after the send leaves it alive; it is only rewritten when
- * the previous write has left the channel (a full socket buffer drops the packet and counts it instead).
+ * {@link DatagramPacket} are built when the destination is set and reused for every packet. The packet holds
+ * an unreleasable view of the buffer, so Netty's release after the send is a no-op (no reference-count atomics
+ * per packet); the buffer is only rewritten when the previous write has left the channel (a full socket buffer
+ * drops the packet and counts it instead). {@link #free()} releases the buffer itself.
  */
 final class Outlet {
     static final int CAPACITY = 2048;
 
     private final ByteBuf buf = Unpooled.directBuffer(CAPACITY, CAPACITY);
+    private final ByteBuf view = Unpooled.unreleasableBuffer(buf);
     private Channel channel;
     private DatagramPacket packet;
 
     /** Points the outlet at {@code dest} through {@code ch}; null {@code dest} = nowhere to send yet. */
     void target(Channel ch, InetSocketAddress dest) {
         this.channel = ch;
-        this.packet = dest == null ? null : new DatagramPacket(buf, dest);
+        this.packet = dest == null ? null : new DatagramPacket(view, dest);
     }
 
     InetSocketAddress destination() {
@@ -43,7 +45,6 @@ final class Outlet {
         }
         buf.setBytes(0, data, off, len);
         buf.setIndex(0, len);
-        buf.retain();
         ch.writeAndFlush(p, ch.voidPromise());
         return true;
     }

@@ -381,7 +381,10 @@ public final class NgCommands {
                 transportProtocol = tp;
             }
             String ice = string(req, "ICE");
-            removeIce = ice == null || ice.equals("remove"); // no ICE support: candidates never pass through
+            if (ice != null && (ice.equals("force") || ice.equals("force-relay") || ice.equals("force_relay"))) {
+                throw new IllegalArgumentException("ICE '" + ice + "' is not supported (expected: remove)");
+            }
+            removeIce = true; // no ICE here: the peer's candidates would bypass the relay, so they never pass through
             String dtls = string(req, "DTLS");
             removeDtls = true; // no DTLS-SRTP: fingerprints never pass through
             if (dtls != null && !dtls.equals("off") && !dtls.equals("no") && !dtls.equals("disable")) {

@@ -100,7 +100,9 @@ public final class NgServer implements AutoCloseable {
 
     @Override
     public void close() {
-        channel.close().awaitUninterruptibly();
-        group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+        // bounded: a shutdown hook must never hang the process, whatever state the control thread is in
+        channel.close().awaitUninterruptibly(2, java.util.concurrent.TimeUnit.SECONDS);
+        group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS)
+                .awaitUninterruptibly(3, java.util.concurrent.TimeUnit.SECONDS);
     }
 }

@@ -74,8 +74,16 @@ public record CryptoAttribute(int tag, String suiteName, List<KeyParam> keyParam
         return new SdpLine('a', NAME + ":" + toValue());
     }
 
+    /** Tag, suite and session parameters; every key parameter redacted whatever its method. */
     @Override
     public String toString() {
-        return "crypto:" + SdpLine.redact(toValue());
+        StringBuilder b = new StringBuilder("crypto:").append(tag).append(' ').append(suiteName).append(' ');
+        for (int i = 0; i < keyParams.size(); i++) {
+            b.append(i > 0 ? ";" : "").append(keyParams.get(i));
+        }
+        for (SessionParam p : sessionParams) {
+            b.append(' ').append(p);
+        }
+        return b.toString();
     }
 }

@@ -24,8 +24,9 @@ final class CryptoParser {
         this.lineNumber = lineNumber;
     }
 
+    /** {@code value} is null for a bare {@code a=crypto} line (no ':'), which fails like an empty value. */
     static CryptoAttribute parse(String value, int lineNumber) throws SdpParseException {
-        return new CryptoParser(value, lineNumber).cryptoAttribute();
+        return new CryptoParser(value == null ? "" : value, lineNumber).cryptoAttribute();
     }
 
     /** {@code tag 1*WSP crypto-suite 1*WSP key-params *(1*WSP session-param)} */

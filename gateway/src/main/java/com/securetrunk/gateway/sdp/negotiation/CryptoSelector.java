@@ -83,9 +83,22 @@ final class CryptoSelector {
         return new Result(null, "no acceptable crypto line: " + String.join("; ", reasons), "no-acceptable-crypto");
     }
 
+    /**
+     * SDES suite names registered with IANA (RFC 4568 section 10.3.2.1, RFC 5669, RFC 6188, RFC 7714) that our
+     * engine does not implement: refused by name as "not accepted", while unregistered names (pjsua 2.5's
+     * AES_CM_256_HMAC_SHA1_80, FreeSWITCH's AEAD_AES_256_GCM_8) are "not known".
+     */
+    static final java.util.Set<String> REGISTERED_UNSUPPORTED = java.util.Set.of("F8_128_HMAC_SHA1_80",
+            "SEED_CTR_128_HMAC_SHA1_80", "SEED_128_CCM_80", "SEED_128_GCM_96", "AES_192_CM_HMAC_SHA1_80",
+            "AES_192_CM_HMAC_SHA1_32", "AEAD_AES_128_GCM", "AEAD_AES_256_GCM");
+
     /** Why {@code c} is not acceptable under {@code policy}, or null when it is. */
     static String problem(CryptoAttribute c, SdesPolicy policy) {
         if (c.suite().isEmpty()) {
+            if (REGISTERED_UNSUPPORTED.contains(c.suiteName().toUpperCase(java.util.Locale.ROOT))) {
+                return "suite " + c.suiteName() + " not accepted by profile " + policy.profileName()
+                        + " (not implemented by the gateway)";
+            }
             return "suite " + c.suiteName() + " not known";
         }
         if (!policy.acceptSuites().contains(c.suite().get())) {

@@ -33,7 +33,7 @@ final class SdpRewrites {
     }
 
     static boolean isNamedAttribute(SdpLine l, Set<String> names) {
-        return l.isAttribute() && names.contains(l.asAttribute().name().strip());
+        return l.isAttribute() && !names.isEmpty() && names.contains(l.attributeName());
     }
 
     static boolean isDirection(SdpLine l) {
@@ -69,8 +69,7 @@ final class SdpRewrites {
         for (SdpLine l : md.body()) {
             if (l.type() == 'c') {
                 out.add(Connection.of(relayAddress).toLine());
-            } else if (isNamedAttribute(l, TRANSPORT_ATTRIBUTES) || isNamedAttribute(l, strip)
-                    || dropDirection && isDirection(l)) {
+            } else if (l.isAttribute() && dropped(l.attributeName(), strip, dropDirection)) {
                 continue;
             } else {
                 out.add(l);
@@ -83,6 +82,11 @@ final class SdpRewrites {
         return new MediaDescription(out);
     }
 
+    private static boolean dropped(String name, Set<String> strip, boolean dropDirection) {
+        return TRANSPORT_ATTRIBUTES.contains(name) || strip.contains(name)
+                || dropDirection && Direction.fromAttributeName(name).isPresent();
+    }
+
     /** A rejected stream (RFC 3264 section 6): port 0, the offered formats, no other lines. */
     static MediaDescription rejected(MediaDescription md) {
         MediaLine m = md.mediaLine();
@@ -93,7 +97,11 @@ final class SdpRewrites {
     /** The payload type of {@code a=rtpmap:<pt> telephone-event/8000} (RFC 4733 section 7), or -1. */
     static int telephoneEventPt(MediaDescription md) {
         for (SdpLine l : md.attributes("rtpmap")) {
-            String v = l.asAttribute().value().strip();
+            String raw = l.asAttribute().value();
+            if (raw == null) {
+                continue; // a bare a=rtpmap names nothing
+            }
+            String v = raw.strip();
             int sp = v.indexOf(' ');
             if (sp > 0 && v.substring(sp + 1).strip().equalsIgnoreCase("telephone-event/8000")) {
                 try {
@@ -127,7 +135,7 @@ final class SdpRewrites {
             if (l.isAttribute("rtpmap") || l.isAttribute("fmtp")) {
                 Attribute a = l.asAttribute();
                 String v = a.value();
-                if (v.startsWith(f + " ") || v.equals(f)) {
+                if (v != null && (v.startsWith(f + " ") || v.equals(f))) {
                     out.add(new Attribute(a.name(), t + v.substring(f.length())).toLine());
                     continue;
                 }

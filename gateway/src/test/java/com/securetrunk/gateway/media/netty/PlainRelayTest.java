@@ -78,6 +78,22 @@ class PlainRelayTest {
     }
 
     @Test
+    void theNioFallbackForwardsTheSameWay() throws Exception {
+        try (NettyMediaRelay nio = new NettyMediaRelay(RelayConfig.loopback(24220, 24239).withQuarantine(Duration.ZERO)
+                .withEventLoops(1).withPreferEpoll(false), null)) {
+            assertThat(nio.transportName()).isEqualTo("nio");
+            StreamPorts p = nio.allocate(id, 1).streams().get(0);
+            nio.update(id, List.of(new StreamSpec(LegSpec.plain(pbx.address()), LegSpec.plain(secure.address()))));
+            byte[] out = Rtp.pcmuPacket(1, 0x11111111);
+            pbx.send(out, p.a().rtp());
+            assertThat(secure.receive(2000)).isEqualTo(out);
+            byte[] back = Rtp.dtmf(2, 0x22222222);
+            secure.send(back, p.b().rtp());
+            assertThat(pbx.receive(2000)).isEqualTo(back);
+        }
+    }
+
+    @Test
     void forwardsRtcpBetweenTheOddPorts() throws Exception {
         bridge(LegSpec.plain(pbx.address()), LegSpec.plain(secure.address()));
         // the SDP said RTCP is on port+1 of the peer; the relay latches to where RTCP really comes from

@@ -191,6 +191,23 @@ class SrtpRelayTest {
     }
 
     @Test
+    void aNewSsrcFromThePbxGetsItsOwnSrtpContextAndJitsiDecodesBoth() throws Exception {
+        bridge(SrtpSuite.AES_CM_128_HMAC_SHA1_80);
+        Jitsi decoder = Jitsi.receiver(relayKey);
+        for (int seq = 0; seq < 5; seq++) {
+            byte[] p = Rtp.pcmuPacket(seq, 0x1000);
+            pbx.send(p, ports.a().rtp());
+            assertThat(decoder.unprotectRtp(secure.receive(2000))).isEqualTo(p);
+        }
+        for (int seq = 40000; seq < 40005; seq++) { // transfer: new SSRC, unrelated sequence numbers
+            byte[] p = Rtp.pcmuPacket(seq, 0x2000);
+            pbx.send(p, ports.a().rtp());
+            assertThat(decoder.unprotectRtp(secure.receive(2000))).as("new SSRC packet %d", seq).isEqualTo(p);
+        }
+        assertThat(relay.stats(id).streams().get(0).a().ssrcChanges()).isEqualTo(1);
+    }
+
+    @Test
     void reKeyMidCallLosesNothingBeyondTheSwitch() throws Exception {
         bridge(SrtpSuite.AES_CM_128_HMAC_SHA1_80);
         Jitsi oldEncoder = Jitsi.sender(secureKey);
