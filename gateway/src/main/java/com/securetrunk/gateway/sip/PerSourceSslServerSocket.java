@@ -33,6 +33,7 @@ final class PerSourceSslServerSocket extends SSLServerSocket {
     public Socket accept() throws IOException {
         SSLSocket s = (SSLSocket) d.accept();
         s.addHandshakeCompletedListener(e -> contexts.handshakes().completed(true, e.getSession().getProtocol()));
+        s.setTcpNoDelay(true); // as for outbound connections (PolicyNetworkLayer): no Nagle delay per SIP message
         try {
             TlsPeerPolicy policy = inbound.forSource(s.getInetAddress());
             SSLParameters narrowed = contexts.serverParameters(policy);

@@ -67,8 +67,12 @@ public final class PolicyNetworkLayer implements NetworkLayer {
         TlsSide s = tls();
         TlsPeerPolicy policy = s.outbound().forPeer(address, port);
         InetAddress local = myAddress == null || myAddress.isAnyLocalAddress() ? null : myAddress;
-        return new HandshakeFailureSslSocket(s.contexts().connect(policy, address, port, local, s.connectTimeoutMs()),
-                s.contexts().handshakes());
+        SSLSocket socket = s.contexts().connect(policy, address, port, local, s.connectTimeoutMs());
+        // SIP messages are small writes on a connection shared by many calls: with Nagle's algorithm (JAIN-SIP never
+        // sets TCP_NODELAY) a message waits for the ACK of the previous one, which cost 30 ms median / 180 ms p99
+        // INVITE->200 at 100 calls/s in bench/signalling (8 ms / 40 ms with it off)
+        socket.setTcpNoDelay(true);
+        return new HandshakeFailureSslSocket(socket, s.contexts().handshakes());
     }
 
     @Override
