@@ -32,8 +32,15 @@ class LiveApiTest {
             try {
                 server.initialize();
                 assertThat(server.getVersion()).startsWith("Asterisk 16.30.0 built by");
-                assertThat(server.getChannels()).extracting(AsteriskChannel::getName).containsExactly("SIP/gw-00000000");
-                assertThat(server.getChannels().iterator().next().getState()).isEqualTo(ChannelState.UP);
+                // asterisk-java re-reads its channel table on its own ConnectEvent, in another thread, right after
+                // initialize(): wait until that settles and assert on one snapshot, not on two reads of a moving table.
+                java.util.List<AsteriskChannel> channels = new java.util.ArrayList<>(server.getChannels());
+                for (int i = 0; i < 100 && channels.size() != 1; i++) {
+                    Thread.sleep(20);
+                    channels = new java.util.ArrayList<>(server.getChannels());
+                }
+                assertThat(channels).extracting(AsteriskChannel::getName).containsExactly("SIP/gw-00000000");
+                assertThat(channels.get(0).getState()).isEqualTo(ChannelState.UP);
 
                 server.originateToApplicationAsync("SIP/gw/1000", "Echo", "", 10_000, null);
                 for (int i = 0; i < 100 && server.getChannels().size() < 2; i++) {
