@@ -77,6 +77,9 @@ public final class SipStackFactory {
         p.setProperty("gov.nist.javax.sip.LOG4J_LOGGER_NAME", "gov.nist.javax.sip." + settings.stackName());
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "ERROR");
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+        // Our router: a hop chosen by the B2BUA (RFC 3263 resolution done by us) or JAIN-SIP's default rules.
+        p.setProperty("javax.sip.ROUTER_PATH", HintRouter.class.getName());
+        p.setProperty("javax.sip.USE_ROUTER_FOR_ALL_URIS", "true");
         p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", PolicyNetworkLayer.class.getName());
         p.setProperty("gov.nist.javax.sip.TLS_SECURITY_POLICY", NegotiatedSuiteTlsSecurityPolicy.class.getName());
         p.setProperty("gov.nist.javax.sip.SECURITY_MANAGER_PROVIDER", PolicySecurityManagerProvider.class.getName());

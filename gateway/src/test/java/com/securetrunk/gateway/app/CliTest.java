@@ -103,7 +103,7 @@ class CliTest {
     }
 
     @Test
-    void runValidatesPrintsRedactedConfigAndSaysTheSipEdgeIsNotBuilt() throws IOException {
+    void runCheckValidatesAndPrintsRedactedConfigWithoutStarting() throws IOException {
         Path conf = dir.resolve("gw.conf");
         Files.writeString(conf, """
                 securetrunk {
@@ -112,10 +112,10 @@ class CliTest {
                   ami { username = "admin", secret = "amp111" }
                 }
                 """);
-        Run r = run("run", "--config", conf.toString());
+        Run r = run("run", "--check", "--config", conf.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("example.sip.twilio.com", "username=trunk", "password=\"<redacted>\"",
-                "The SIP edge is not built yet");
+                "nothing started");
         assertThat(r.out() + r.err()).doesNotContain("hunter2", "amp111");
 
         Files.writeString(conf, "securetrunk.media.port-min = -1\n");

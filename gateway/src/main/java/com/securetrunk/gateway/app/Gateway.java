@@ -1,0 +1,302 @@
+package com.securetrunk.gateway.app;
+
+import com.securetrunk.gateway.config.AppConfig;
+import com.securetrunk.gateway.config.LoadedConfig;
+import com.securetrunk.gateway.config.TlsConfig;
+import com.securetrunk.gateway.media.RelayConfig;
+import com.securetrunk.gateway.media.netty.NettyMediaRelay;
+import com.securetrunk.gateway.sdp.negotiation.ProfilePolicies;
+import com.securetrunk.gateway.sip.B2bua;
+import com.securetrunk.gateway.sip.B2buaSettings;
+import com.securetrunk.gateway.sip.DnsTargetResolver;
+import com.securetrunk.gateway.sip.ListenPoint;
+import com.securetrunk.gateway.sip.Side;
+import com.securetrunk.gateway.sip.SipStackFactory;
+import com.securetrunk.gateway.sip.SipStackHandle;
+import com.securetrunk.gateway.sip.SipStackLimits;
+import com.securetrunk.gateway.sip.SipStackSettings;
+import com.securetrunk.gateway.sip.TargetResolver;
+import com.securetrunk.gateway.sip.TlsSide;
+import com.securetrunk.gateway.sip.Transport;
+import com.securetrunk.gateway.tls.CertificateFiles;
+import com.securetrunk.gateway.tls.ClientAuth;
+import com.securetrunk.gateway.tls.DevelopmentCertificate;
+import com.securetrunk.gateway.tls.TlsContextFactory;
+import com.securetrunk.gateway.tls.TlsIdentity;
+import com.securetrunk.gateway.tls.TlsPeerPolicy;
+import com.securetrunk.gateway.tls.TlsVersion;
+import com.securetrunk.gateway.tls.WildcardPolicy;
+import com.securetrunk.profiles.Profile;
+import com.securetrunk.profiles.TlsSettings;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running gateway: the media relay, the B2BUA and its two JAIN-SIP stacks, built from the configuration.
+ *
+ * <p>Two stacks, not one: JAIN-SIP RI 1.3.0-91 makes TLS protocols, cipher suites and the client-auth mode
+ * stack-wide ({@code TLS_CLIENT_PROTOCOLS}, {@code ENABLED_CIPHER_SUITES}, {@code TLS_CLIENT_AUTH_TYPE}), and the
+ * legacy side may need TLS 1.0 for an old PBX while the secure side must refuse it. A stack has one listener, the
+ * B2BUA's, per side. Within a stack there is one provider per listen address (one listening point per transport).
+ */
+public final class Gateway implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private final AppConfig config;
+    private final NettyMediaRelay relay;
+    private final B2bua b2bua;
+    private final SipStackHandle legacy;
+    private final SipStackHandle secure;
+    private final List<ListenPoint> legacyPoints;
+    private final List<ListenPoint> securePoints;
+    private volatile boolean closed;
+
+    private Gateway(AppConfig config, NettyMediaRelay relay, B2bua b2bua, SipStackHandle legacy, SipStackHandle secure,
+                    List<ListenPoint> legacyPoints, List<ListenPoint> securePoints) {
+        this.config = config;
+        this.relay = relay;
+        this.b2bua = b2bua;
+        this.legacy = legacy;
+        this.secure = secure;
+        this.legacyPoints = legacyPoints;
+        this.securePoints = securePoints;
+    }
+
+    /** Starts with DNS resolution through JNDI (RFC 3263). */
+    public static Gateway start(LoadedConfig loaded) {
+        return start(loaded, DnsTargetResolver.jndi());
+    }
+
+    /** Starts with {@code resolver} for target names (tests map names to loopback). */
+    public static Gateway start(LoadedConfig loaded, TargetResolver resolver) {
+        AppConfig c = loaded.config();
+        Profile pbx = loaded.profiles().get(c.pbx().profile());
+        Profile sec = loaded.profiles().get(c.secureDomain().profile());
+        TlsIdentity identity = identity(c.tls());
+        List<X509Certificate> cas = caBundle(c.tls());
+        TlsContextFactory contexts = new TlsContextFactory(identity, cas);
+        TlsPeerPolicy secureTls = policy(sec.tls(), ClientAuth.NONE);
+        TlsPeerPolicy pbxTls = policy(pbx.tls(), ClientAuth.WANT);
+        String mediaAddress = c.media().advertisedAddress().map(InetAddress::getHostAddress)
+                .orElseGet(() -> advertisable(c.media().bindAddress()));
+        B2buaSettings settings = new B2buaSettings(pbx, sec, ProfilePolicies.of(pbx), ProfilePolicies.of(sec), secureTls, pbxTls,
+                c.pbx().allowedSources(), c.pbx().target(), c.secureDomain().targets(), c.secureDomain().digest(),
+                c.sip().advertisedHost(), mediaAddress, c.limits().maxConcurrentCalls(), c.limits().inviteRatePerSource(),
+                pbx.media().symmetricRtp(), sec.media().symmetricRtp());
+        B2bua.DynamicTlsPoliciesPair tables = B2bua.DynamicTlsPoliciesPair.of(settings);
+        B2bua b2bua = new B2bua(settings, resolver, tables);
+        RelayConfig rc = new RelayConfig(c.media().bindAddress().getHostAddress(), c.media().portMin(), c.media().portMax(),
+                c.media().portQuarantine(), c.media().inactivityTimeout(), c.media().eventLoops(), c.media().nativeTransport());
+        NettyMediaRelay relay = new NettyMediaRelay(rc, b2bua);
+        int handshakeMs = (int) Math.max(1, Math.min(Integer.MAX_VALUE, c.limits().tlsHandshakeTimeout().toMillis()));
+        SipStackLimits limits = new SipStackLimits(Math.max(SipStackLimits.MIN_MESSAGE_SIZE, c.limits().maxSipMessageSize()),
+                1024, 10_000, 10_000, 8, handshakeMs, 5_000);
+        int n = INSTANCES.incrementAndGet();
+        List<ListenPoint> legacyPoints = new ArrayList<>();
+        var l = c.sip().legacy();
+        for (InetAddress a : l.listenAddresses()) {
+            for (com.securetrunk.profiles.Transport t : l.transports()) {
+                int port = switch (t) {
+                    case UDP -> l.udpPort();
+                    case TCP -> l.tcpPort();
+                    case TLS -> l.tlsPort();
+                };
+                legacyPoints.add(new ListenPoint(a.getHostAddress(), freeIfZero(a, port, legacyPoints), Transport.valueOf(t.name())));
+            }
+        }
+        List<ListenPoint> securePoints = new ArrayList<>();
+        for (InetAddress a : c.sip().secure().listenAddresses()) {
+            securePoints.add(new ListenPoint(a.getHostAddress(), freeIfZero(a, c.sip().secure().tlsPort(), securePoints), Transport.TLS));
+        }
+        SipStackHandle legacy = null;
+        SipStackHandle secure = null;
+        // the two stacks are independent: built side by side, which halves the start time on two cores
+        java.util.concurrent.CompletableFuture<SipStackHandle> secureFuture = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> SipStackFactory.start(new SipStackSettings("secure-" + n, securePoints,
+                        new TlsSide(contexts, secureTls, tables.secure(), 5_000), limits), b2bua.listener(Side.SECURE)));
+        try {
+            legacy = SipStackFactory.start(new SipStackSettings("legacy-" + n, legacyPoints,
+                    new TlsSide(contexts, pbxTls, tables.legacy(), 5_000), limits), b2bua.listener(Side.LEGACY));
+            secure = joinStack(secureFuture);
+            b2bua.attach(legacy, secure, relay);
+        } catch (RuntimeException e) {
+            if (legacy != null) {
+                legacy.close();
+            }
+            if (secure == null) {
+                try {
+                    secure = joinStack(secureFuture);
+                } catch (RuntimeException ignored) {
+                    // already failing
+                }
+            }
+            if (secure != null) {
+                secure.close();
+            }
+            relay.close();
+            throw e;
+        }
+        Gateway g = new Gateway(c, relay, b2bua, legacy, secure, List.copyOf(legacyPoints), List.copyOf(securePoints));
+        LOG.info("SecureTrunk listening: legacy {} (profile {}), secure {} (profile {}), media {} ports {}-{}",
+                legacyPoints, pbx.name(), securePoints, sec.name(), mediaAddress, c.media().portMin(), c.media().portMax());
+        return g;
+    }
+
+    private static SipStackHandle joinStack(java.util.concurrent.CompletableFuture<SipStackHandle> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private static int freeIfZero(InetAddress a, int port, List<ListenPoint> taken) {
+        if (port != 0) {
+            return port;
+        }
+        for (int i = 0; i < 50; i++) {
+            try (ServerSocket tcp = new ServerSocket(0, 1, a)) {
+                int p = tcp.getLocalPort();
+                if (taken.stream().anyMatch(lp -> lp.port() == p)) {
+                    continue;
+                }
+                try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(a, p))) {
+                    return p;
+                } catch (IOException inUse) {
+                    // another
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot find a free port on " + a.getHostAddress() + ": " + e.getMessage(), e);
+            }
+        }
+        throw new IllegalStateException("no port free for TCP and UDP on " + a.getHostAddress() + " after 50 attempts");
+    }
+
+    private static String advertisable(InetAddress bind) {
+        if (!bind.isAnyLocalAddress()) {
+            return bind.getHostAddress();
+        }
+        try (DatagramSocket s = new DatagramSocket()) {
+            s.connect(InetAddress.getByName("192.0.2.1"), 9); // no packet is sent: only the route is looked up
+            InetAddress local = s.getLocalAddress();
+            if (local != null && !local.isAnyLocalAddress()) {
+                return local.getHostAddress();
+            }
+        } catch (IOException e) {
+            // no route: loopback
+        }
+        return InetAddress.getLoopbackAddress().getHostAddress();
+    }
+
+    static TlsPeerPolicy policy(TlsSettings s, ClientAuth clientAuth) {
+        return new TlsPeerPolicy(TlsVersion.valueOf(s.minVersion().name()), TlsVersion.valueOf(s.maxVersion().name()),
+                s.verifyCertificates(), WildcardPolicy.valueOf(s.wildcardPolicy().name()), null, clientAuth);
+    }
+
+    private static TlsIdentity identity(TlsConfig t) {
+        if (t.certificate().isPresent()) {
+            char[] pw = t.keyPassword().isEmpty() ? null : t.keyPassword().reveal().toCharArray();
+            return t.certificateIsPkcs12()
+                    ? CertificateFiles.readPkcs12Identity(t.certificate().get(), pw == null ? new char[0] : pw)
+                    : CertificateFiles.readPemIdentity(t.certificate().get(), t.privateKey().orElseThrow(
+                            () -> new IllegalStateException("tls.private-key is required with a PEM tls.certificate")), pw);
+        }
+        Path dev = t.devCertificate().toAbsolutePath();
+        String name = dev.getFileName().toString().replaceFirst("\\.(p12|pfx)$", "");
+        return DevelopmentCertificate.loadOrCreate(dev.resolveSibling(name), List.of("securetrunk.invalid"), Clock.systemUTC());
+    }
+
+    private static List<X509Certificate> caBundle(TlsConfig t) {
+        if (t.caBundle().isPresent()) {
+            return CertificateFiles.readCaBundle(t.caBundle().get());
+        }
+        try {
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init((KeyStore) null);
+            for (var tm : tmf.getTrustManagers()) {
+                if (tm instanceof X509TrustManager x) {
+                    return Arrays.asList(x.getAcceptedIssuers());
+                }
+            }
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the JDK trust store: " + e.getMessage(), e);
+        }
+        return List.of();
+    }
+
+    public B2bua b2bua() {
+        return b2bua;
+    }
+
+    public NettyMediaRelay relay() {
+        return relay;
+    }
+
+    public List<ListenPoint> legacyListenPoints() {
+        return legacyPoints;
+    }
+
+    public List<ListenPoint> secureListenPoints() {
+        return securePoints;
+    }
+
+    /** The legacy side's port for {@code t} on its first address, or -1. */
+    public int legacyPort(Transport t) {
+        return legacyPoints.stream().filter(lp -> lp.transport() == t).mapToInt(ListenPoint::port).findFirst().orElse(-1);
+    }
+
+    public int secureTlsPort() {
+        return securePoints.get(0).port();
+    }
+
+    /** Lines saying where the gateway listens, for people and scripts. */
+    public List<String> listeningSummary() {
+        List<String> out = new ArrayList<>();
+        for (ListenPoint lp : legacyPoints) {
+            out.add("legacy " + lp);
+        }
+        for (ListenPoint lp : securePoints) {
+            out.add("secure " + lp);
+        }
+        out.add("media " + config.media().bindAddress().getHostAddress() + " udp " + config.media().portMin() + "-"
+                + config.media().portMax());
+        return out;
+    }
+
+    /** Graceful stop: 503 to new calls, calls in progress may finish within the grace period, then BYE. */
+    public void shutdown(java.time.Duration grace) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        b2bua.drain(grace);
+        secure.close();
+        legacy.close();
+        relay.close();
+    }
+
+    /** Stops at once (calls still up get a BYE). */
+    @Override
+    public void close() {
+        shutdown(java.time.Duration.ZERO);
+    }
+}

@@ -1,0 +1,1279 @@
+package com.securetrunk.gateway.sip;
+
+import com.securetrunk.gateway.config.AddressRange;
+import com.securetrunk.gateway.config.SipTarget;
+import com.securetrunk.gateway.media.Allocation;
+import com.securetrunk.gateway.media.LegSpec;
+import com.securetrunk.gateway.media.MediaEventListener;
+import com.securetrunk.gateway.media.MediaException;
+import com.securetrunk.gateway.media.MediaRelay;
+import com.securetrunk.gateway.media.SessionId;
+import com.securetrunk.gateway.media.SrtpKeys;
+import com.securetrunk.gateway.media.StreamSpec;
+import com.securetrunk.gateway.sdp.Connection;
+import com.securetrunk.gateway.sdp.MediaDescription;
+import com.securetrunk.gateway.sdp.Rejection;
+import com.securetrunk.gateway.sdp.SdpParseException;
+import com.securetrunk.gateway.sdp.SdpParser;
+import com.securetrunk.gateway.sdp.SdpWriter;
+import com.securetrunk.gateway.sdp.SessionDescription;
+import com.securetrunk.gateway.sdp.negotiation.AnswerReader;
+import com.securetrunk.gateway.sdp.negotiation.Answerer;
+import com.securetrunk.gateway.sdp.negotiation.MediaStreamKeys;
+import com.securetrunk.gateway.sdp.negotiation.NegotiationRefused;
+import com.securetrunk.gateway.sdp.negotiation.OfferForwarder;
+import com.securetrunk.gateway.sdp.negotiation.PendingOffer;
+import com.securetrunk.gateway.sdp.negotiation.Relay;
+import com.securetrunk.gateway.sdp.negotiation.SrtpKeyGenerator;
+import gov.nist.javax.sip.RequestEventExt;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ListeningPoint;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.SipFactory;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.address.Address;
+import javax.sip.address.AddressFactory;
+import javax.sip.address.SipURI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.header.WarningHeader;
+import javax.sip.message.MessageFactory;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The back-to-back user agent (RFC 3261 section 6 "B2BUA", RFC 7092): each call is an inbound dialog on one side
+ * and an outbound dialog on the other, joined by the media relay. SDP is never passed through: offers are rewritten
+ * by {@link OfferForwarder}, answers read by {@link AnswerReader} and rebuilt by {@link Answerer}, so the legacy leg
+ * sees plain RTP/AVP toward the relay and the secure leg RTP/SAVP with our own SDES keys (RFC 4568).
+ *
+ * <p>Refusals (policy and Secure Media rules) carry {@code Warning: 399 <host> "<reason>"} (RFC 3261 section 20.43)
+ * and are logged as one line each.
+ */
+public final class B2bua implements MediaEventListener {
+    private static final Logger LOG = LoggerFactory.getLogger(B2bua.class);
+    private static final Logger REFUSALS = LoggerFactory.getLogger("com.securetrunk.gateway.sip.refusals");
+    private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS";
+    private static final String USER_AGENT = "SecureTrunk";
+
+    private final B2buaSettings settings;
+    private final TargetResolver resolver;
+    private final DynamicTlsPolicies secureTlsPolicies;
+    private final DynamicTlsPolicies legacyTlsPolicies;
+    private MediaRelay relay;
+    private final HeaderFactory headers;
+    private final MessageFactory messages;
+    private final AddressFactory addresses;
+    private final OfferForwarder forwarder;
+    private final Answerer answerer;
+    private final InviteRateLimiter rateLimiter;
+    private final Map<String, B2bCall> byInboundCallId = new ConcurrentHashMap<>();
+    private final Map<SessionId, B2bCall> bySession = new ConcurrentHashMap<>();
+    private final AtomicLong sequence = new AtomicLong();
+    private final ScheduledExecutorService events = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "b2bua-events");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile SipStackHandle legacy;
+    private volatile SipStackHandle secure;
+    private volatile boolean draining;
+
+    public B2bua(B2buaSettings settings, TargetResolver resolver, DynamicTlsPoliciesPair tls) {
+        this.settings = settings;
+        this.resolver = resolver;
+        this.secureTlsPolicies = tls.secure();
+        this.legacyTlsPolicies = tls.legacy();
+        try {
+            SipFactory f = SipFactory.getInstance();
+            this.headers = f.createHeaderFactory();
+            this.messages = f.createMessageFactory();
+            this.addresses = f.createAddressFactory();
+        } catch (javax.sip.PeerUnavailableException e) {
+            throw new IllegalStateException("JAIN-SIP factories unavailable: " + e.getMessage(), e);
+        }
+        SrtpKeyGenerator keys = new SrtpKeyGenerator();
+        this.forwarder = new OfferForwarder(keys);
+        this.answerer = new Answerer(keys);
+        this.rateLimiter = new InviteRateLimiter(settings.inviteRatePerSource(), System::currentTimeMillis);
+    }
+
+    /** The outbound TLS policy tables of both stacks (filled per target before connecting). */
+    public record DynamicTlsPoliciesPair(DynamicTlsPolicies legacy, DynamicTlsPolicies secure) {
+        public static DynamicTlsPoliciesPair of(B2buaSettings s) {
+            return new DynamicTlsPoliciesPair(new DynamicTlsPolicies(s.pbxTls()), new DynamicTlsPolicies(s.secureTls()));
+        }
+    }
+
+    /** The JAIN-SIP listener of one side's stack. */
+    public SipListener listener(Side side) {
+        return new SideListener(side);
+    }
+
+    /** Called once both stacks and the relay run. Starts OPTIONS keep-alives per profile. */
+    public void attach(SipStackHandle legacyStack, SipStackHandle secureStack, MediaRelay mediaRelay) {
+        this.legacy = legacyStack;
+        this.secure = secureStack;
+        this.relay = mediaRelay;
+        scheduleKeepAlive(Side.SECURE, settings.secureTargets());
+        scheduleKeepAlive(Side.LEGACY, List.of(settings.pbxTarget()));
+    }
+
+    /** Calls in progress. */
+    public int activeCalls() {
+        return bySession.size();
+    }
+
+    // ------------------------------------------------------------------ shutdown
+
+    /**
+     * Graceful shutdown: new INVITEs get 503 at once; calls in progress may go on until {@code grace} is over,
+     * then both legs get a BYE (or the caller a 503 / the callee a CANCEL while not answered).
+     */
+    public void drain(Duration grace) {
+        draining = true;
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (!bySession.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        for (B2bCall call : List.copyOf(bySession.values())) {
+            synchronized (call) {
+                LOG.info("{}: shutdown grace period over, ending it", call);
+                terminate(call, 503, "gateway shutting down");
+            }
+        }
+        long byeWait = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (!bySession.isEmpty() && System.nanoTime() < byeWait) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        events.shutdownNow();
+    }
+
+    public boolean draining() {
+        return draining;
+    }
+
+    // ------------------------------------------------------------------ media events
+
+    @Override
+    public void sessionTimedOut(SessionId id, long idleSeconds) {
+        events.execute(() -> {
+            B2bCall call = bySession.get(id);
+            if (call != null) {
+                synchronized (call) {
+                    LOG.info("{}: no media for {} s, ending it with BYE on both legs", call, idleSeconds);
+                    terminate(call, 408, "no media for " + idleSeconds + " s");
+                }
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ listener
+
+    private final class SideListener implements SipListener {
+        private final Side side;
+
+        SideListener(Side side) {
+            this.side = side;
+        }
+
+        @Override
+        public void processRequest(RequestEvent evt) {
+            try {
+                onRequest(side, evt);
+            } catch (RuntimeException e) {
+                LOG.warn("{} request {} failed: {}", side, evt.getRequest().getMethod(), e.toString(), e);
+            }
+        }
+
+        @Override
+        public void processResponse(ResponseEvent evt) {
+            try {
+                onResponse(side, evt);
+            } catch (RuntimeException e) {
+                LOG.warn("{} response handling failed: {}", side, e.toString(), e);
+            }
+        }
+
+        @Override
+        public void processTimeout(TimeoutEvent evt) {
+            if (!evt.isServerTransaction()) {
+                onClientFailure(evt.getClientTransaction(), 408, "no response (Timer B/F)");
+            }
+        }
+
+        @Override
+        public void processIOException(IOExceptionEvent evt) {
+            LOG.info("{} transport error toward {}:{} ({})", side, evt.getHost(), evt.getPort(), evt.getTransport());
+        }
+
+        @Override
+        public void processTransactionTerminated(TransactionTerminatedEvent evt) {
+            // nothing kept per transaction beyond its application data
+        }
+
+        @Override
+        public void processDialogTerminated(DialogTerminatedEvent evt) {
+            // calls end through BYE/CANCEL/failure handling
+        }
+    }
+
+    // ------------------------------------------------------------------ requests
+
+    private void onRequest(Side side, RequestEvent evt) {
+        Request req = evt.getRequest();
+        String method = req.getMethod();
+        SipProvider provider = (SipProvider) evt.getSource();
+        String source = evt instanceof RequestEventExt ext ? ext.getRemoteIpAddress() : "?";
+        if (method.equals(Request.ACK)) {
+            return; // ACK for our 2xx ends nothing here; ACKs for non-2xx are absorbed by the transaction layer
+        }
+        if (side == Side.LEGACY && !sourceAllowed(source)) {
+            refuse(provider, evt, req, 403, "source " + source + " is not in pbx.allowed-sources", "pbx-allowed-sources", side, source);
+            return;
+        }
+        if (side == Side.SECURE && !transportAllowed(side, req)) {
+            refuse(provider, evt, req, 403, "profile " + settings.secureProfile().name() + " requires SIP over TLS (Secure Media: "
+                    + "TLS must be used to encrypt SIP messages)", "secure-media-tls", side, source);
+            return;
+        }
+        String toTag = ((ToHeader) req.getHeader(ToHeader.NAME)).getTag();
+        switch (method) {
+            case Request.INVITE -> {
+                if (toTag == null) {
+                    onInvite(side, provider, evt, req, source);
+                } else {
+                    onReInvite(side, provider, evt, req, source);
+                }
+            }
+            case Request.CANCEL -> onCancel(provider, evt, req);
+            case Request.BYE -> onBye(side, provider, evt, req);
+            case Request.OPTIONS -> respond(provider, evt, req, 200, null);
+            default -> respond(provider, evt, req, toTag == null ? 405 : 501, null);
+        }
+    }
+
+    private boolean sourceAllowed(String source) {
+        try {
+            InetAddress a = InetAddress.getByName(source);
+            for (AddressRange r : settings.allowedSources()) {
+                if (r.contains(a)) {
+                    return true;
+                }
+            }
+        } catch (UnknownHostException e) {
+            return false;
+        }
+        return false;
+    }
+
+    private boolean transportAllowed(Side side, Request req) {
+        ViaHeader via = (ViaHeader) req.getHeader(ViaHeader.NAME);
+        String t = via == null ? "udp" : via.getTransport();
+        com.securetrunk.profiles.Transport tr;
+        try {
+            tr = com.securetrunk.profiles.Transport.valueOf(t.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return settings.profile(side).signalling().speaks(tr);
+    }
+
+    private ServerTransaction serverTx(SipProvider provider, RequestEvent evt) {
+        ServerTransaction st = evt.getServerTransaction();
+        if (st != null) {
+            return st;
+        }
+        try {
+            return provider.getNewServerTransaction(evt.getRequest());
+        } catch (TransactionAlreadyExistsException e) {
+            return null; // a retransmission: the transaction layer answers it
+        } catch (SipException e) {
+            LOG.debug("cannot create server transaction: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    private void refuse(SipProvider provider, RequestEvent evt, Request req, int status, String reason, String rule,
+                        Side side, String source) {
+        REFUSALS.info("refused {} from {} on the {} side: {} [{}] {}", req.getMethod(), source,
+                side.name().toLowerCase(), status, rule, reason);
+        ServerTransaction st = serverTx(provider, evt);
+        if (st != null) {
+            sendFinal(st, req, status, reason, null, null);
+        }
+    }
+
+    private void respond(SipProvider provider, RequestEvent evt, Request req, int status, String warning) {
+        ServerTransaction st = serverTx(provider, evt);
+        if (st != null) {
+            sendFinal(st, req, status, warning, null, null);
+        }
+    }
+
+    private void sendFinal(ServerTransaction st, Request req, int status, String warning, String toTag, SipProvider provider) {
+        try {
+            Response r = messages.createResponse(status, req);
+            if (warning != null) {
+                r.addHeader(warningHeader(warning));
+            }
+            ToHeader to = (ToHeader) r.getHeader(ToHeader.NAME);
+            if (to.getTag() == null && status > 100) {
+                to.setTag(toTag != null ? toTag : Long.toHexString(Double.doubleToLongBits(Math.random())));
+            }
+            if (req.getMethod().equals(Request.OPTIONS)) {
+                r.addHeader(headers.createAllowHeader(ALLOW));
+                r.addHeader(headers.createAcceptHeader("application", "sdp"));
+            }
+            r.addHeader(headers.createUserAgentHeader(List.of(USER_AGENT)));
+            st.sendResponse(r);
+        } catch (SipException | java.text.ParseException | InvalidArgumentException | RuntimeException e) {
+            LOG.debug("cannot send {} to {}: {}", status, req.getMethod(), e.toString());
+        }
+    }
+
+    private WarningHeader warningHeader(String text) throws java.text.ParseException, InvalidArgumentException {
+        String clean = text.replace("\"", "'").replace("\r", " ").replace("\n", " ");
+        return headers.createWarningHeader(warnAgent(), Rejection.WARN_MISC, clean);
+    }
+
+    private String warnAgent() {
+        return settings.advertisedHost().orElse("securetrunk");
+    }
+
+    // ------------------------------------------------------------------ new calls
+
+    private void onInvite(Side side, SipProvider provider, RequestEvent evt, Request req, String source) {
+        if (draining) {
+            refuse(provider, evt, req, 503, "gateway is shutting down", "shutdown", side, source);
+            return;
+        }
+        if (bySession.size() >= settings.maxConcurrentCalls()) {
+            refuse(provider, evt, req, 503, "limit of " + settings.maxConcurrentCalls() + " concurrent calls reached (limits.max-concurrent-calls)",
+                    "max-concurrent-calls", side, source);
+            return;
+        }
+        if (!rateLimiter.tryAcquire(source)) {
+            refuse(provider, evt, req, 503, "more than " + settings.inviteRatePerSource() + " INVITEs per second from " + source
+                    + " (limits.invite-rate-per-source)", "invite-rate-per-source", side, source);
+            return;
+        }
+        ServerTransaction st = serverTx(provider, evt);
+        if (st == null) {
+            return;
+        }
+        String callId = ((CallIdHeader) req.getHeader(CallIdHeader.NAME)).getCallId();
+        B2bCall call = new B2bCall(new SessionId("st-" + sequence.incrementAndGet() + "-" + callId), side, source);
+        synchronized (call) {
+            call.inviteTx = st;
+            call.inInvite = req;
+            call.inProvider = provider;
+            call.inTag = Long.toHexString(System.nanoTime() ^ sequence.get() << 20);
+            st.setApplicationData(call);
+            try {
+                call.inDialog = provider.getNewDialog(st);
+                call.inDialog.setApplicationData(call);
+            } catch (SipException e) {
+                sendFinal(st, req, 500, "cannot create dialog: " + e.getMessage(), call.inTag, provider);
+                return;
+            }
+            sendProvisional(call, 100, null);
+            SessionDescription offer;
+            try {
+                offer = parseBody(req);
+            } catch (SdpParseException e) {
+                refuseCall(call, Rejection.badRequest("unparsable SDP offer: " + e.getMessage(), "sdp-syntax"));
+                return;
+            }
+            if (offer == null) {
+                refuseCall(call, Rejection.notAcceptableHere(Rejection.WARN_MISC,
+                        "an INVITE without an SDP offer is not supported (offer required)", "offer-required"));
+                return;
+            }
+            call.inOffer = offer;
+            call.remoteSdp.put(side, offer);
+            List<ResolvedTarget> targets;
+            try {
+                targets = route(call, req);
+            } catch (RouteRefused r) {
+                refuseCall(call, new Rejection(r.status, Rejection.WARN_MISC, r.getMessage(), r.rule));
+                return;
+            }
+            if (targets.isEmpty()) {
+                refuseCall(call, new Rejection(404, Rejection.WARN_MISC, "no target resolves for this call", "route-unresolved"));
+                return;
+            }
+            call.targets = targets;
+            try {
+                call.allocation = relay.allocate(call.id, offer.media().isEmpty() ? 1 : offer.media().size());
+            } catch (MediaException e) {
+                refuseCall(call, new Rejection(503, Rejection.WARN_MISC, "media relay: " + e.getMessage(), "media-ports"));
+                return;
+            }
+            bySession.put(call.id, call);
+            byInboundCallId.put(callId, call);
+            try {
+                var fwd = forwarder.forward(offer, settings.policy(side), settings.policy(call.outSide),
+                        relayOf(call, call.outSide), null);
+                call.pendingToOut = fwd.pending();
+                call.lastOfferTo.put(call.outSide, fwd.pending());
+                String body = SdpWriter.write(fixPorts(fwd.offer(), call, call.outSide));
+                nextTarget(call, body);
+            } catch (NegotiationRefused e) {
+                refuseCall(call, e.rejection());
+            }
+        }
+    }
+
+    /** Thrown by routing when a call cannot be routed (status + rule). */
+    private static final class RouteRefused extends Exception {
+        final int status;
+        final String rule;
+
+        RouteRefused(int status, String rule, String message) {
+            super(message);
+            this.status = status;
+            this.rule = rule;
+        }
+    }
+
+    /**
+     * Calls from the PBX: to the Request-URI over TLS when it carries {@code ;secure=true} (port 5061 unless given),
+     * else to the configured secure-domain targets. Calls from the secure domain: to the configured PBX.
+     */
+    private List<ResolvedTarget> route(B2bCall call, Request req) throws RouteRefused {
+        List<ResolvedTarget> out = new ArrayList<>();
+        if (call.inSide == Side.SECURE) {
+            SipTarget t = settings.pbxTarget();
+            out.addAll(resolver.resolve(t.host(), t.port(), Transport.valueOf(t.transport().name())));
+            return out;
+        }
+        if (req.getRequestURI() instanceof SipURI uri && "true".equalsIgnoreCase(uri.getParameter("secure"))) {
+            int port = uri.getPort() > 0 ? uri.getPort() : 0;
+            out.addAll(resolver.resolve(uri.getHost(), port, Transport.TLS));
+            return out;
+        }
+        if (settings.secureTargets().isEmpty()) {
+            throw new RouteRefused(404, "route-no-secure-domain", "no secure-domain target is configured and the "
+                    + "Request-URI carries no ;secure=true");
+        }
+        for (SipTarget t : settings.secureTargets()) {
+            out.addAll(resolver.resolve(t.host(), t.port(), Transport.valueOf(t.transport().name())));
+        }
+        return out;
+    }
+
+    /** Sends the outbound INVITE to the next target; when none is left, answers the caller with the last failure. */
+    private void nextTarget(B2bCall call, String body) {
+        while (++call.targetIndex < call.targets.size()) {
+            ResolvedTarget t = call.targets.get(call.targetIndex);
+            try {
+                sendOutboundInvite(call, t, body);
+                return;
+            } catch (SipException | java.text.ParseException | InvalidArgumentException | RuntimeException e) {
+                call.lastFailure = "cannot reach " + t + ": " + rootMessage(e);
+                LOG.info("{}: {}", call, call.lastFailure);
+            }
+        }
+        fail(call, 503, call.lastFailure.isEmpty() ? "no target left" : call.lastFailure, "targets-exhausted");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable c = e;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + c.getMessage() + ")";
+    }
+
+    private void sendOutboundInvite(B2bCall call, ResolvedTarget t, String body)
+            throws SipException, java.text.ParseException, InvalidArgumentException {
+        Side side = call.outSide;
+        SipProvider provider = providerFor(side, t);
+        if (t.transport() == Transport.TLS) {
+            DynamicTlsPolicies p = side == Side.SECURE ? secureTlsPolicies : legacyTlsPolicies;
+            p.register(t.address(), (side == Side.SECURE ? settings.secureTls() : settings.pbxTls()).withExpectedHostName(t.hostName()));
+        }
+        Request in = call.inInvite;
+        String user = in.getRequestURI() instanceof SipURI u ? u.getUser() : null;
+        SipURI ruri = addresses.createSipURI(user, uriHost(t.hostName()));
+        ruri.setPort(t.address().getPort());
+        if (t.transport() != Transport.UDP) {
+            ruri.setTransportParam(t.transport().jainSipName());
+        }
+        FromHeader inFrom = (FromHeader) in.getHeader(FromHeader.NAME);
+        Address fromAddr = (Address) inFrom.getAddress().clone();
+        FromHeader from = headers.createFromHeader(fromAddr, Long.toHexString(System.nanoTime()));
+        ToHeader inTo = (ToHeader) in.getHeader(ToHeader.NAME);
+        SipURI toUri = (SipURI) ruri.clone();
+        toUri.removeParameter("transport");
+        Address toAddr = addresses.createAddress(toUri);
+        if (inTo.getAddress().getDisplayName() != null) {
+            toAddr.setDisplayName(inTo.getAddress().getDisplayName());
+        }
+        ToHeader to = headers.createToHeader(toAddr, null);
+        CallIdHeader callId = provider.getNewCallId();
+        CSeqHeader cseq = headers.createCSeqHeader(1L, Request.INVITE);
+        ListeningPoint lp = provider.getListeningPoint(t.transport().jainSipName());
+        ViaHeader via = headers.createViaHeader(localHost(lp, t.address().getAddress()), lp.getPort(), t.transport().jainSipName(), null);
+        via.setRPort();
+        MaxForwardsHeader mf = (MaxForwardsHeader) in.getHeader(MaxForwardsHeader.NAME);
+        int hops = mf == null ? 70 : Math.max(0, mf.getMaxForwards() - 1);
+        if (hops == 0) {
+            throw new SipException("Max-Forwards reached 0");
+        }
+        ContentTypeHeader ct = headers.createContentTypeHeader("application", "sdp");
+        Request out = messages.createRequest(ruri, Request.INVITE, callId, cseq, from, to, new ArrayList<>(List.of(via)),
+                headers.createMaxForwardsHeader(hops), ct, body.getBytes(StandardCharsets.UTF_8));
+        out.addHeader(contact(lp, t.address().getAddress(), t.transport()));
+        out.addHeader(headers.createAllowHeader(ALLOW));
+        out.addHeader(headers.createUserAgentHeader(List.of(USER_AGENT)));
+        ClientTransaction tx = HintRouter.using(t.address(), t.transport(), () -> provider.getNewClientTransaction(out));
+        tx.setApplicationData(call);
+        Dialog d = provider.getNewDialog(tx);
+        d.setApplicationData(call);
+        call.outTx = tx;
+        call.outInvite = out;
+        call.outDialog = d;
+        call.outProvider = provider;
+        call.provisionalSeen = false;
+        LOG.info("{}: INVITE to {}", call, t);
+        tx.sendRequest();
+    }
+
+    private static String uriHost(String host) {
+        return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    private SipProvider providerFor(Side side, ResolvedTarget t) throws SipException {
+        SipStackHandle h = side == Side.LEGACY ? legacy : secure;
+        boolean v6 = t.address().getAddress() instanceof java.net.Inet6Address;
+        SipProvider fallback = null;
+        for (SipProvider p : h.providers()) {
+            ListeningPoint lp = p.getListeningPoint(t.transport().jainSipName());
+            if (lp == null) {
+                continue;
+            }
+            boolean lpV6 = lp.getIPAddress().indexOf(':') >= 0;
+            if (lpV6 == v6) {
+                return p;
+            }
+            fallback = fallback == null ? p : fallback;
+        }
+        if (fallback == null) {
+            throw new SipException("the " + side.name().toLowerCase() + " side has no " + t.transport() + " listening point to reach " + t);
+        }
+        return fallback;
+    }
+
+    /** Our host for Via/Contact: the advertised host, the listening address, or (wildcard) the address toward the peer. */
+    private String localHost(ListeningPoint lp, InetAddress peer) {
+        if (settings.advertisedHost().isPresent()) {
+            return settings.advertisedHost().get();
+        }
+        String ip = lp.getIPAddress();
+        try {
+            InetAddress a = InetAddress.getByName(ip);
+            if (a.isAnyLocalAddress() && peer != null) {
+                try (java.net.DatagramSocket s = new java.net.DatagramSocket()) {
+                    s.connect(peer, 9);
+                    InetAddress local = s.getLocalAddress();
+                    if (local != null && !local.isAnyLocalAddress()) {
+                        return local.getHostAddress();
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            // fall through to the listening address
+        }
+        return ip;
+    }
+
+    private ContactHeader contact(ListeningPoint lp, InetAddress peer, Transport transport) throws java.text.ParseException {
+        SipURI uri = addresses.createSipURI("securetrunk", uriHost(localHost(lp, peer)));
+        uri.setPort(lp.getPort());
+        if (transport != Transport.UDP) {
+            uri.setTransportParam(transport.jainSipName());
+        }
+        return headers.createContactHeader(addresses.createAddress(uri));
+    }
+
+    private ContactHeader inboundContact(B2bCall call) throws java.text.ParseException {
+        ViaHeader via = (ViaHeader) call.inInvite.getHeader(ViaHeader.NAME);
+        Transport t = Transport.parse(via.getTransport());
+        ListeningPoint lp = call.inProvider.getListeningPoint(t.jainSipName());
+        InetAddress peer = null;
+        try {
+            peer = InetAddress.getByName(call.source);
+        } catch (UnknownHostException ignored) {
+            // none
+        }
+        return contact(lp, peer, t);
+    }
+
+    // ------------------------------------------------------------------ responses
+
+    private void onResponse(Side side, ResponseEvent evt) {
+        Response resp = evt.getResponse();
+        ClientTransaction tx = evt.getClientTransaction();
+        CSeqHeader cseq = (CSeqHeader) resp.getHeader(CSeqHeader.NAME);
+        if (tx == null) {
+            // a retransmitted 2xx: ACK it again through its dialog
+            Dialog d = evt.getDialog();
+            if (d != null && cseq.getMethod().equals(Request.INVITE) && resp.getStatusCode() / 100 == 2) {
+                try {
+                    d.sendAck(d.createAck(cseq.getSeqNumber()));
+                } catch (SipException | InvalidArgumentException e) {
+                    LOG.debug("cannot re-ACK: {}", e.getMessage());
+                }
+            }
+            return;
+        }
+        Object data = tx.getApplicationData();
+        if (data instanceof ReInvite ri) {
+            synchronized (ri.call) {
+                onReInviteResponse(ri, tx, resp);
+            }
+            return;
+        }
+        if (!(data instanceof B2bCall call)) {
+            return; // OPTIONS keep-alive or BYE/CANCEL responses
+        }
+        if (!cseq.getMethod().equals(Request.INVITE)) {
+            return;
+        }
+        synchronized (call) {
+            if (tx != call.outTx) {
+                if (resp.getStatusCode() / 100 == 2) {
+                    ackAndBye(evt.getDialog(), cseq.getSeqNumber(), tx); // a late 2xx of an abandoned attempt
+                }
+                return;
+            }
+            onInviteResponse(call, evt, resp);
+        }
+    }
+
+    private void onInviteResponse(B2bCall call, ResponseEvent evt, Response resp) {
+        int status = resp.getStatusCode();
+        if (status < 200) {
+            if (status == 100) {
+                return;
+            }
+            call.provisionalSeen = true;
+            if (call.cancelPending || call.state == B2bCall.State.ENDED) {
+                sendCancel(call);
+                return;
+            }
+            call.state = B2bCall.State.EARLY;
+            String sdp = null;
+            if (hasBody(resp)) {
+                try {
+                    sdp = answerFromFar(call, resp);
+                } catch (NegotiationRefused e) {
+                    LOG.info("{}: early media answer unusable: {}", call, e.rejection());
+                    sdp = null;
+                }
+            }
+            sendProvisional(call, status == 181 || status == 182 ? 180 : status, sdp);
+            return;
+        }
+        if (status < 300) {
+            CSeqHeader cseq = (CSeqHeader) resp.getHeader(CSeqHeader.NAME);
+            if (call.state == B2bCall.State.ENDED) {
+                ackAndBye(evt.getDialog(), cseq.getSeqNumber(), call.outTx);
+                return;
+            }
+            try {
+                call.outDialog.sendAck(call.outDialog.createAck(cseq.getSeqNumber()));
+            } catch (SipException | InvalidArgumentException e) {
+                LOG.info("{}: cannot ACK the 200: {}", call, e.getMessage());
+            }
+            String sdp = call.earlyAnswerSent;
+            if (hasBody(resp)) {
+                try {
+                    sdp = answerFromFar(call, resp);
+                } catch (NegotiationRefused e) {
+                    bye(call, call.outSide);
+                    refuseCall(call, e.rejection());
+                    return;
+                }
+            }
+            if (sdp == null) {
+                bye(call, call.outSide);
+                refuseCall(call, Rejection.notAcceptableHere(Rejection.WARN_MISC, "the answer carried no SDP", "answer-missing"));
+                return;
+            }
+            try {
+                Response ok = messages.createResponse(200, call.inInvite);
+                ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag(call.inTag);
+                ok.addHeader(inboundContact(call));
+                ok.addHeader(headers.createAllowHeader(ALLOW));
+                ok.setContent(sdp, headers.createContentTypeHeader("application", "sdp"));
+                call.inviteTx.sendResponse(ok);
+                call.state = B2bCall.State.CONFIRMED;
+                LOG.info("{}: answered", call);
+            } catch (SipException | java.text.ParseException | InvalidArgumentException e) {
+                LOG.info("{}: cannot send 200 to the caller: {}", call, e.getMessage());
+                bye(call, call.outSide);
+                end(call);
+            }
+            return;
+        }
+        // final failure
+        if ((status == 401 || status == 407) && call.outSide == Side.SECURE && settings.digest().isPresent() && !call.authTried) {
+            call.authTried = true;
+            try {
+                resendWithCredentials(call, resp);
+                return;
+            } catch (SipException | java.text.ParseException | InvalidArgumentException | RuntimeException e) {
+                LOG.info("{}: cannot answer the digest challenge: {}", call, e.getMessage());
+            }
+        }
+        if (call.state == B2bCall.State.ENDED || call.cancelPending) {
+            return; // 487 after our CANCEL
+        }
+        if (status == 503 || status == 408) {
+            call.lastFailure = status + " " + resp.getReasonPhrase() + " from " + call.currentTarget();
+            if (call.targetIndex + 1 < call.targets.size()) {
+                LOG.info("{}: {}, trying the next target", call, call.lastFailure);
+                call.authTried = false;
+                nextTarget(call, new String(call.outInvite.getRawContent(), StandardCharsets.UTF_8));
+                return;
+            }
+        }
+        int mapped = mapFailure(status);
+        WarningHeader w = (WarningHeader) resp.getHeader(WarningHeader.NAME);
+        String warning = w == null ? null : w.getText();
+        if (status == 401 || status == 407) {
+            warning = "the secure domain refused our credentials (" + status + ")";
+        }
+        fail(call, mapped, warning, "far-" + status);
+    }
+
+    /** Failure statuses passed to the caller: 401/407 are ours to answer (403 when we could not), 3xx are not followed. */
+    static int mapFailure(int status) {
+        if (status == 401 || status == 407) {
+            return 403;
+        }
+        if (status >= 300 && status < 400) {
+            return 480;
+        }
+        return status;
+    }
+
+    private void onClientFailure(ClientTransaction tx, int status, String reason) {
+        if (tx == null) {
+            return;
+        }
+        Object data = tx.getApplicationData();
+        if (data instanceof ReInvite ri) {
+            synchronized (ri.call) {
+                sendFinal(ri.serverTx, ri.request, status, reason, null, null);
+            }
+            return;
+        }
+        if (!(data instanceof B2bCall call) || !tx.getRequest().getMethod().equals(Request.INVITE)) {
+            return;
+        }
+        synchronized (call) {
+            if (tx != call.outTx || call.state == B2bCall.State.ENDED) {
+                return;
+            }
+            if (call.state == B2bCall.State.CONFIRMED) {
+                return;
+            }
+            call.lastFailure = reason + " from " + call.currentTarget();
+            if (call.cancelPending) {
+                end(call);
+                return;
+            }
+            if (call.targetIndex + 1 < call.targets.size()) {
+                nextTarget(call, new String(call.outInvite.getRawContent(), StandardCharsets.UTF_8));
+            } else {
+                fail(call, call.targets.size() > 1 ? 503 : status, call.lastFailure, "timeout");
+            }
+        }
+    }
+
+    /** Reads the far answer, answers the caller's offer from it and updates the relay; returns the SDP for the caller. */
+    private String answerFromFar(B2bCall call, Response resp) throws NegotiationRefused {
+        SessionDescription far;
+        try {
+            far = parseBody(resp);
+        } catch (SdpParseException e) {
+            throw new NegotiationRefused(Rejection.notAcceptableHere(Rejection.WARN_MISC, "unparsable SDP answer: " + e.getMessage(), "sdp-syntax"));
+        }
+        List<MediaStreamKeys> farKeys = AnswerReader.read(far, call.pendingToOut, settings.policy(call.outSide), call.keys.get(call.outSide));
+        Answerer.Answered ans = answerer.answerFrom(call.inOffer, settings.policy(call.inSide), far, call.pendingToOut,
+                relayOf(call, call.inSide), call.keys.get(call.inSide));
+        call.keys.put(call.outSide, farKeys);
+        call.keys.put(call.inSide, ans.streams());
+        call.remoteSdp.put(call.outSide, far);
+        updateRelay(call);
+        String sdp = SdpWriter.write(fixPorts(ans.answer(), call, call.inSide));
+        call.earlyAnswerSent = sdp;
+        return sdp;
+    }
+
+    private void sendProvisional(B2bCall call, int status, String sdp) {
+        try {
+            Response r = messages.createResponse(status, call.inInvite);
+            if (status > 100) {
+                ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(call.inTag);
+                r.addHeader(inboundContact(call));
+            }
+            if (sdp != null) {
+                r.setContent(sdp, headers.createContentTypeHeader("application", "sdp"));
+            }
+            call.inviteTx.sendResponse(r);
+        } catch (SipException | java.text.ParseException | InvalidArgumentException e) {
+            LOG.debug("{}: cannot send {}: {}", call, status, e.getMessage());
+        }
+    }
+
+    private void resendWithCredentials(B2bCall call, Response challenge)
+            throws SipException, java.text.ParseException, InvalidArgumentException {
+        var creds = settings.digest().orElseThrow();
+        Request again = (Request) call.outInvite.clone();
+        CSeqHeader cseq = (CSeqHeader) again.getHeader(CSeqHeader.NAME);
+        cseq.setSeqNumber(cseq.getSeqNumber() + 1);
+        ViaHeader via = (ViaHeader) again.getHeader(ViaHeader.NAME);
+        via.removeParameter("branch");
+        again.setHeader(DigestAuthenticator.authorization(headers, challenge, again, creds.username(), creds.password()));
+        ResolvedTarget t = call.currentTarget();
+        SipProvider provider = call.outProvider;
+        ClientTransaction tx = HintRouter.using(t.address(), t.transport(), () -> provider.getNewClientTransaction(again));
+        tx.setApplicationData(call);
+        call.outTx = tx;
+        call.outInvite = again;
+        call.outDialog.sendRequest(tx);
+    }
+
+    // ------------------------------------------------------------------ CANCEL, BYE
+
+    private void onCancel(SipProvider provider, RequestEvent evt, Request req) {
+        ServerTransaction st = serverTx(provider, evt);
+        if (st != null) {
+            sendFinal(st, req, 200, null, null, null);
+        }
+        String callId = ((CallIdHeader) req.getHeader(CallIdHeader.NAME)).getCallId();
+        B2bCall call = byInboundCallId.get(callId);
+        if (call == null) {
+            return;
+        }
+        synchronized (call) {
+            if (call.state == B2bCall.State.CONFIRMED || call.state == B2bCall.State.ENDED) {
+                return;
+            }
+            LOG.info("{}: cancelled by the caller", call);
+            sendFinal(call.inviteTx, call.inInvite, 487, null, call.inTag, null);
+            call.cancelPending = true;
+            if (call.provisionalSeen) {
+                sendCancel(call);
+            }
+            end(call);
+        }
+    }
+
+    private void sendCancel(B2bCall call) {
+        try {
+            Request cancel = call.outTx.createCancel();
+            ResolvedTarget t = call.currentTarget();
+            ClientTransaction ct = HintRouter.using(t.address(), t.transport(), () -> call.outProvider.getNewClientTransaction(cancel));
+            ct.sendRequest();
+        } catch (SipException | RuntimeException e) {
+            LOG.debug("{}: cannot CANCEL: {}", call, e.getMessage());
+        }
+    }
+
+    private void onBye(Side side, SipProvider provider, RequestEvent evt, Request req) {
+        ServerTransaction st = serverTx(provider, evt);
+        Dialog d = evt.getDialog();
+        B2bCall call = d == null ? null : (B2bCall) d.getApplicationData();
+        if (st == null) {
+            return;
+        }
+        if (call == null) {
+            sendFinal(st, req, 481, null, null, null);
+            return;
+        }
+        synchronized (call) {
+            sendFinal(st, req, 200, null, null, null);
+            LOG.info("{}: BYE from the {} side", call, side.name().toLowerCase());
+            Side other = side.other();
+            if (other == call.outSide && call.state != B2bCall.State.CONFIRMED) {
+                call.cancelPending = true;
+                if (call.provisionalSeen) {
+                    sendCancel(call);
+                }
+            } else {
+                bye(call, other);
+            }
+            end(call);
+        }
+    }
+
+    private void bye(B2bCall call, Side side) {
+        Dialog d = call.dialog(side);
+        if (d == null) {
+            return;
+        }
+        try {
+            Request bye = d.createRequest(Request.BYE);
+            ClientTransaction ct = call.provider(side).getNewClientTransaction(bye);
+            d.sendRequest(ct);
+        } catch (SipException | RuntimeException e) {
+            LOG.debug("{}: cannot send BYE to the {} side: {}", call, side, e.getMessage());
+        }
+    }
+
+    private void ackAndBye(Dialog d, long cseq, ClientTransaction tx) {
+        if (d == null) {
+            return;
+        }
+        try {
+            d.sendAck(d.createAck(cseq));
+            Request bye = d.createRequest(Request.BYE);
+            SipProvider p = ((gov.nist.javax.sip.stack.SIPDialog) d).getSipProvider();
+            ClientTransaction ct = p.getNewClientTransaction(bye);
+            d.sendRequest(ct);
+        } catch (SipException | InvalidArgumentException | RuntimeException e) {
+            LOG.debug("cannot ACK+BYE an abandoned 2xx: {}", e.getMessage());
+        }
+    }
+
+    /** Ends a call from our side (shutdown, media timeout): BYE to answered legs, CANCEL/error to unanswered. */
+    private void terminate(B2bCall call, int status, String reason) {
+        if (call.state == B2bCall.State.ENDED) {
+            return;
+        }
+        if (call.state == B2bCall.State.CONFIRMED) {
+            bye(call, call.inSide);
+            bye(call, call.outSide);
+        } else {
+            sendFinal(call.inviteTx, call.inInvite, status, reason, call.inTag, null);
+            call.cancelPending = true;
+            if (call.provisionalSeen) {
+                sendCancel(call);
+            }
+        }
+        end(call);
+    }
+
+    private void refuseCall(B2bCall call, Rejection r) {
+        REFUSALS.info("refused INVITE from {} on the {} side: {} [{}] {}", call.source, call.inSide.name().toLowerCase(),
+                r.status(), r.ruleId(), r.warning());
+        sendFinal(call.inviteTx, call.inInvite, r.status(), r.warning(), call.inTag, null);
+        end(call);
+    }
+
+    private void fail(B2bCall call, int status, String warning, String rule) {
+        LOG.info("{}: failed with {} [{}] {}", call, status, rule, warning == null ? "" : warning);
+        sendFinal(call.inviteTx, call.inInvite, status, warning, call.inTag, null);
+        end(call);
+    }
+
+    private void end(B2bCall call) {
+        call.state = B2bCall.State.ENDED;
+        bySession.remove(call.id);
+        String callId = ((CallIdHeader) call.inInvite.getHeader(CallIdHeader.NAME)).getCallId();
+        byInboundCallId.remove(callId, call);
+        if (call.allocation != null && relay != null) {
+            relay.release(call.id);
+        }
+    }
+
+    // ------------------------------------------------------------------ re-INVITE
+
+    /** A re-INVITE we forwarded: the server transaction to answer and the offer it carried. */
+    private record ReInvite(B2bCall call, Side from, ServerTransaction serverTx, Request request,
+                            SessionDescription offer, PendingOffer pending) {
+    }
+
+    private void onReInvite(Side side, SipProvider provider, RequestEvent evt, Request req, String source) {
+        Dialog d = evt.getDialog();
+        B2bCall call = d == null ? null : (B2bCall) d.getApplicationData();
+        ServerTransaction st = serverTx(provider, evt);
+        if (st == null) {
+            return;
+        }
+        if (call == null) {
+            sendFinal(st, req, 481, null, null, null);
+            return;
+        }
+        synchronized (call) {
+            if (call.state != B2bCall.State.CONFIRMED) {
+                sendFinal(st, req, 491, null, null, null);
+                return;
+            }
+            SessionDescription offer;
+            try {
+                offer = parseBody(req);
+            } catch (SdpParseException e) {
+                sendFinal(st, req, 400, "unparsable SDP offer: " + e.getMessage(), null, null);
+                return;
+            }
+            if (offer == null) {
+                sendFinal(st, req, 488, "a re-INVITE without an SDP offer is not supported (offer required)", null, null);
+                return;
+            }
+            if (offer.media().size() != call.allocation.streams().size()) {
+                sendFinal(st, req, 488, "a re-INVITE must keep the number of media streams ("
+                        + call.allocation.streams().size() + ")", null, null);
+                return;
+            }
+            Side far = side.other();
+            try {
+                var fwd = forwarder.forward(offer, settings.policy(side), settings.policy(far), relayOf(call, far),
+                        call.lastOfferTo.get(far));
+                Dialog fd = call.dialog(far);
+                Request out = fd.createRequest(Request.INVITE);
+                out.setContent(SdpWriter.write(fixPorts(fwd.offer(), call, far)), headers.createContentTypeHeader("application", "sdp"));
+                ClientTransaction ct = call.provider(far).getNewClientTransaction(out);
+                ct.setApplicationData(new ReInvite(call, side, st, req, offer, fwd.pending()));
+                fd.sendRequest(ct);
+                LOG.info("{}: re-INVITE from the {} side passed on", call, side.name().toLowerCase());
+            } catch (NegotiationRefused e) {
+                REFUSALS.info("refused re-INVITE from {} on the {} side: {} [{}] {}", source, side.name().toLowerCase(),
+                        e.rejection().status(), e.rejection().ruleId(), e.rejection().warning());
+                sendFinal(st, req, e.rejection().status(), e.rejection().warning(), null, null);
+            } catch (SipException | java.text.ParseException | RuntimeException e) {
+                sendFinal(st, req, 500, "cannot pass the re-INVITE on: " + e.getMessage(), null, null);
+            }
+        }
+    }
+
+    private void onReInviteResponse(ReInvite ri, ClientTransaction tx, Response resp) {
+        B2bCall call = ri.call;
+        int status = resp.getStatusCode();
+        if (status < 200) {
+            return;
+        }
+        Side far = ri.from.other();
+        if (status >= 300) {
+            WarningHeader w = (WarningHeader) resp.getHeader(WarningHeader.NAME);
+            sendFinal(ri.serverTx, ri.request, status, w == null ? null : w.getText(), null, null);
+            return;
+        }
+        CSeqHeader cseq = (CSeqHeader) resp.getHeader(CSeqHeader.NAME);
+        Dialog fd = call.dialog(far);
+        try {
+            fd.sendAck(fd.createAck(cseq.getSeqNumber()));
+        } catch (SipException | InvalidArgumentException e) {
+            LOG.info("{}: cannot ACK the re-INVITE 200: {}", call, e.getMessage());
+        }
+        try {
+            SessionDescription answer = parseBody(resp);
+            if (answer == null) {
+                throw new NegotiationRefused(Rejection.notAcceptableHere(Rejection.WARN_MISC, "the answer carried no SDP", "answer-missing"));
+            }
+            List<MediaStreamKeys> farKeys = AnswerReader.read(answer, ri.pending, settings.policy(far), call.keys.get(far));
+            Answerer.Answered ans = answerer.answerFrom(ri.offer, settings.policy(ri.from), answer, ri.pending,
+                    relayOf(call, ri.from), call.keys.get(ri.from));
+            call.keys.put(far, farKeys);
+            call.keys.put(ri.from, ans.streams());
+            call.remoteSdp.put(far, answer);
+            call.remoteSdp.put(ri.from, ri.offer);
+            call.lastOfferTo.put(far, ri.pending);
+            updateRelay(call);
+            Response ok = messages.createResponse(200, ri.request);
+            ok.addHeader(contactFor(call, ri.from));
+            ok.setContent(SdpWriter.write(fixPorts(ans.answer(), call, ri.from)), headers.createContentTypeHeader("application", "sdp"));
+            ri.serverTx.sendResponse(ok);
+        } catch (SdpParseException | NegotiationRefused e) {
+            String text = e instanceof NegotiationRefused n ? n.rejection().warning() : "unparsable SDP answer: " + e.getMessage();
+            sendFinal(ri.serverTx, ri.request, 488, text, null, null);
+        } catch (SipException | java.text.ParseException | InvalidArgumentException e) {
+            LOG.info("{}: cannot answer the re-INVITE: {}", call, e.getMessage());
+        }
+    }
+
+    private ContactHeader contactFor(B2bCall call, Side side) throws java.text.ParseException {
+        if (side == call.inSide) {
+            return inboundContact(call);
+        }
+        return (ContactHeader) call.outInvite.getHeader(ContactHeader.NAME);
+    }
+
+    // ------------------------------------------------------------------ media
+
+    private Relay relayOf(B2bCall call, Side side) {
+        var ports = call.allocation.streams().get(0);
+        return new Relay(settings.mediaAddress(), side == Side.LEGACY ? ports.a().rtp() : ports.b().rtp());
+    }
+
+    /** The negotiation numbers ports firstPort + 2i; the pool hands out any free pairs, so later streams are fixed up. */
+    private static SessionDescription fixPorts(SessionDescription sdp, B2bCall call, Side side) {
+        List<MediaDescription> media = new ArrayList<>(sdp.media());
+        boolean changed = false;
+        for (int i = 1; i < media.size() && i < call.allocation.streams().size(); i++) {
+            MediaDescription md = media.get(i);
+            if (md.mediaLine().port() == 0) {
+                continue;
+            }
+            var p = call.allocation.streams().get(i);
+            int port = side == Side.LEGACY ? p.a().rtp() : p.b().rtp();
+            int rtcp = port + 1;
+            MediaDescription fixed = md.withMediaLine(md.mediaLine().withPort(port))
+                    .without(l -> l.isAttribute() && l.value().startsWith("rtcp:"));
+            if (!md.attributes("rtcp").isEmpty()) {
+                fixed = fixed.with(List.of(new com.securetrunk.gateway.sdp.SdpLine('a', "rtcp:" + rtcp)));
+            }
+            media.set(i, fixed);
+            changed = true;
+        }
+        return changed ? sdp.withMedia(media) : sdp;
+    }
+
+    private void updateRelay(B2bCall call) {
+        List<MediaStreamKeys> legacyKeys = call.keys.get(Side.LEGACY);
+        List<MediaStreamKeys> secureKeys = call.keys.get(Side.SECURE);
+        if (legacyKeys == null || secureKeys == null) {
+            return;
+        }
+        int n = call.allocation.streams().size();
+        List<StreamSpec> specs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            LegSpec a = leg(call.remoteSdp.get(Side.LEGACY), i < legacyKeys.size() ? legacyKeys.get(i) : null, settings.latchLegacy());
+            LegSpec b = leg(call.remoteSdp.get(Side.SECURE), i < secureKeys.size() ? secureKeys.get(i) : null, settings.latchSecure());
+            specs.add(new StreamSpec(a, b));
+        }
+        relay.update(call.id, specs);
+    }
+
+    private static LegSpec leg(SessionDescription sdp, MediaStreamKeys k, boolean latch) {
+        if (sdp == null || k == null || !k.accepted() || k.index() >= sdp.media().size()) {
+            return new LegSpec(null, null, false, false, null, com.securetrunk.gateway.media.Direction.INACTIVE);
+        }
+        int i = k.index();
+        MediaDescription md = sdp.media().get(i);
+        InetSocketAddress remote = null;
+        var conn = sdp.connectionFor(i);
+        if (conn.isPresent() && !conn.get().isHoldAddress() && md.mediaLine().port() > 0) {
+            remote = new InetSocketAddress(literal(conn.get()), md.mediaLine().port());
+        }
+        InetSocketAddress rtcp = remote == null ? null : new InetSocketAddress(remote.getAddress(), remote.getPort() + 1);
+        com.securetrunk.gateway.sdp.Direction d = md.direction().or(sdp::sessionDirection)
+                .orElse(com.securetrunk.gateway.sdp.Direction.SENDRECV);
+        if (conn.isPresent() && conn.get().isHoldAddress() && d == com.securetrunk.gateway.sdp.Direction.SENDRECV) {
+            d = com.securetrunk.gateway.sdp.Direction.INACTIVE;
+        }
+        SrtpKeys keys = k.secure() ? new SrtpKeys(k.ours(), k.theirs()) : null;
+        return new LegSpec(remote, rtcp, k.rtcpMux(), latch, keys, com.securetrunk.gateway.media.Direction.valueOf(d.name()));
+    }
+
+    private static InetAddress literal(Connection c) {
+        try {
+            return InetAddress.getByName(c.address());
+        } catch (UnknownHostException e) {
+            return InetAddress.getLoopbackAddress();
+        }
+    }
+
+    private static boolean hasBody(javax.sip.message.Message m) {
+        byte[] raw = m.getRawContent();
+        return raw != null && raw.length > 0;
+    }
+
+    private static SessionDescription parseBody(javax.sip.message.Message m) throws SdpParseException {
+        if (!hasBody(m)) {
+            return null;
+        }
+        return SdpParser.parse(new String(m.getRawContent(), StandardCharsets.UTF_8));
+    }
+
+    // ------------------------------------------------------------------ keep-alive
+
+    private void scheduleKeepAlive(Side side, List<SipTarget> targets) {
+        Duration every = settings.keepAlive(side);
+        if (every.isZero() || targets.isEmpty()) {
+            return;
+        }
+        long ms = every.toMillis();
+        events.scheduleWithFixedDelay(() -> {
+            for (SipTarget t : targets) {
+                for (ResolvedTarget r : resolver.resolve(t.host(), t.port(), Transport.valueOf(t.transport().name()))) {
+                    sendOptions(side, r);
+                }
+            }
+        }, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    /** Sends one OPTIONS keep-alive (RFC 3261 section 11) to {@code t}; the response only shows the peer is alive. */
+    public void sendOptions(Side side, ResolvedTarget t) {
+        try {
+            SipProvider provider = providerFor(side, t);
+            if (t.transport() == Transport.TLS) {
+                (side == Side.SECURE ? secureTlsPolicies : legacyTlsPolicies).register(t.address(),
+                        (side == Side.SECURE ? settings.secureTls() : settings.pbxTls()).withExpectedHostName(t.hostName()));
+            }
+            SipURI ruri = addresses.createSipURI(null, uriHost(t.hostName()));
+            ruri.setPort(t.address().getPort());
+            if (t.transport() != Transport.UDP) {
+                ruri.setTransportParam(t.transport().jainSipName());
+            }
+            ListeningPoint lp = provider.getListeningPoint(t.transport().jainSipName());
+            SipURI fromUri = addresses.createSipURI("securetrunk", uriHost(localHost(lp, t.address().getAddress())));
+            ViaHeader via = headers.createViaHeader(localHost(lp, t.address().getAddress()), lp.getPort(), t.transport().jainSipName(), null);
+            via.setRPort();
+            Request r = messages.createRequest(ruri, Request.OPTIONS, provider.getNewCallId(),
+                    headers.createCSeqHeader(1L, Request.OPTIONS),
+                    headers.createFromHeader(addresses.createAddress(fromUri), Long.toHexString(System.nanoTime())),
+                    headers.createToHeader(addresses.createAddress(ruri.clone() instanceof SipURI u ? u : ruri), null),
+                    new ArrayList<>(List.of(via)), headers.createMaxForwardsHeader(70));
+            r.addHeader(headers.createUserAgentHeader(List.of(USER_AGENT)));
+            ClientTransaction ct = HintRouter.using(t.address(), t.transport(), () -> provider.getNewClientTransaction(r));
+            ct.sendRequest();
+        } catch (SipException | java.text.ParseException | InvalidArgumentException | RuntimeException e) {
+            LOG.info("OPTIONS keep-alive to {} failed: {}", t, e.getMessage());
+        }
+    }
+
+    /** Allocation and media release of a call, for tests: sessions still allocated in the relay. */
+    public int mediaSessions() {
+        return relay == null ? 0 : relay.sessionCount();
+    }
+}
