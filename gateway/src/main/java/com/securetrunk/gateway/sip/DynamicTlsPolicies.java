@@ -26,4 +26,9 @@ final class DynamicTlsPolicies implements OutboundTlsPolicies {
     public TlsPeerPolicy forPeer(InetAddress address, int port) {
         return byAddress.getOrDefault(new InetSocketAddress(address, port), fallback);
     }
+
+    @Override
+    public TlsPeerPolicy fallback() {
+        return fallback;
+    }
 }
