@@ -102,6 +102,7 @@ public final class B2bua implements MediaEventListener {
     private final InviteRateLimiter rateLimiter;
     private final Map<String, B2bCall> byInboundCallId = new ConcurrentHashMap<>();
     private final Map<SessionId, B2bCall> bySession = new ConcurrentHashMap<>();
+    private final Map<String, B2bCall> byOutboundCallId = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final ScheduledExecutorService events = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "b2bua-events");
@@ -248,6 +249,7 @@ public final class B2bua implements MediaEventListener {
         @Override
         public void processIOException(IOExceptionEvent evt) {
             LOG.info("{} transport error toward {}:{} ({})", side, evt.getHost(), evt.getPort(), evt.getTransport());
+            onTransportError(evt.getHost(), evt.getPort());
         }
 
         @Override
@@ -578,6 +580,7 @@ public final class B2bua implements MediaEventListener {
         call.outTx = tx;
         call.outInvite = out;
         call.outDialog = d;
+        byOutboundCallId.put(callId.getCallId(), call);
         call.outProvider = provider;
         call.provisionalSeen = false;
         LOG.info("{}: INVITE to {}", call, t);
@@ -660,6 +663,20 @@ public final class B2bua implements MediaEventListener {
         Response resp = evt.getResponse();
         ClientTransaction tx = evt.getClientTransaction();
         CSeqHeader cseq = (CSeqHeader) resp.getHeader(CSeqHeader.NAME);
+        if (tx == null && cseq.getMethod().equals(Request.INVITE) && resp.getStatusCode() >= 300) {
+            // JAIN-SIP RI hands some final responses of a client INVITE transaction that has a B2BUA dialog over
+            // without the transaction (seen with 401 over TLS): match it to the call by Call-ID and CSeq instead
+            B2bCall call = byOutboundCallId.get(((CallIdHeader) resp.getHeader(CallIdHeader.NAME)).getCallId());
+            if (call != null) {
+                synchronized (call) {
+                    if (call.outInvite != null && call.state != B2bCall.State.CONFIRMED
+                            && ((CSeqHeader) call.outInvite.getHeader(CSeqHeader.NAME)).getSeqNumber() == cseq.getSeqNumber()) {
+                        onInviteResponse(call, evt, resp);
+                    }
+                }
+            }
+            return;
+        }
         if (tx == null) {
             // a retransmitted 2xx: ACK it again through its dialog
             Dialog d = evt.getDialog();
@@ -838,6 +855,30 @@ public final class B2bua implements MediaEventListener {
         }
     }
 
+    /** A connection (TCP connect, TLS handshake) to a target failed: its calls still trying move to the next target. */
+    private void onTransportError(String host, int port) {
+        for (B2bCall call : List.copyOf(bySession.values())) {
+            ClientTransaction tx;
+            synchronized (call) {
+                ResolvedTarget t = call.currentTarget();
+                if (call.state != B2bCall.State.TRYING || t == null || t.address().getPort() != port
+                        || !sameHost(t.address().getAddress(), host)) {
+                    continue;
+                }
+                tx = call.outTx;
+            }
+            onClientFailure(tx, 503, "connection to " + call.currentTarget() + " failed (TCP/TLS; see the TLS log line)");
+        }
+    }
+
+    private static boolean sameHost(InetAddress a, String host) {
+        try {
+            return a.equals(InetAddress.getByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host));
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
     /** Reads the far answer, answers the caller's offer from it and updates the relay; returns the SDP for the caller. */
     private String answerFromFar(B2bCall call, Response resp) throws NegotiationRefused {
         SessionDescription far;
@@ -889,7 +930,17 @@ public final class B2bua implements MediaEventListener {
         tx.setApplicationData(call);
         call.outTx = tx;
         call.outInvite = again;
-        call.outDialog.sendRequest(tx);
+        // a fresh dialog on the new transaction: JAIN-SIP's dialog.sendRequest would rewrite the request from the
+        // half-made dialog of the challenged INVITE
+        try {
+            Dialog d = provider.getNewDialog(tx);
+            d.setApplicationData(call);
+            call.outDialog = d;
+        } catch (SipException e) {
+            LOG.debug("{}: keeping the first dialog: {}", call, e.getMessage());
+        }
+        tx.sendRequest();
+        LOG.info("{}: INVITE sent again with {} credentials for {}", call, challenge.getStatusCode() == 407 ? "proxy" : "digest", t);
     }
 
     // ------------------------------------------------------------------ CANCEL, BYE
@@ -1021,6 +1072,9 @@ public final class B2bua implements MediaEventListener {
         bySession.remove(call.id);
         String callId = ((CallIdHeader) call.inInvite.getHeader(CallIdHeader.NAME)).getCallId();
         byInboundCallId.remove(callId, call);
+        if (call.outInvite != null) {
+            byOutboundCallId.remove(((CallIdHeader) call.outInvite.getHeader(CallIdHeader.NAME)).getCallId(), call);
+        }
         if (call.allocation != null && relay != null) {
             relay.release(call.id);
         }

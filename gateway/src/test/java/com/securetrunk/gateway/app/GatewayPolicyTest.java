@@ -1,0 +1,261 @@
+package com.securetrunk.gateway.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.securetrunk.testpbx.secure.SecureDomain;
+import com.securetrunk.testpbx.media.SrtpSuite;
+import com.securetrunk.testpbx.sip.Call;
+import com.securetrunk.testpbx.sip.CallRequest;
+import com.securetrunk.testpbx.sip.CallState;
+import com.securetrunk.testpbx.sip.EndReason;
+import com.securetrunk.testpbx.sip.SipUa;
+import com.securetrunk.testpbx.sip.Transport;
+import com.securetrunk.testpbx.sip.UaConfig;
+import com.securetrunk.testpbx.tls.TestPki;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Refusals and policies end to end: Secure Media rules with status and Warning, the PBX allow-list, certificate
+ * checks toward the secure domain (wildcard strict/tolerate, expired, unknown CA), failover, CANCEL, limits,
+ * digest authentication. After every test no media session or port is left.
+ */
+class GatewayPolicyTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+
+    private SipUa pbx;
+    private final List<SecureDomain> domains = new ArrayList<>();
+    private Gateway gateway;
+
+    @AfterEach
+    void stop() {
+        if (gateway != null) {
+            gateway.close();
+            assertThat(gateway.relay().sessionCount()).as("media sessions left").isZero();
+            assertThat(gateway.relay().pool().inUse()).as("media ports left").isZero();
+        }
+        domains.forEach(SecureDomain::close);
+        if (pbx != null) {
+            pbx.close();
+        }
+    }
+
+    private SecureDomain domain(SecureDomain.Config c) throws Exception {
+        SecureDomain d = SecureDomain.start(c.name("domain-" + domains.size()));
+        domains.add(d);
+        return d;
+    }
+
+    private void startGateway(String targets, String extra) throws Exception {
+        pbx = SipUa.start(UaConfig.pbx().name("pbx").ports(0, 0, -1));
+        gateway = GatewayFixture.start(dir, pbx.port(Transport.UDP),
+                "secure-domain { targets = [ " + targets + " ] }\n" + extra);
+    }
+
+    private static String target(SecureDomain d) {
+        return "{ host = \"domain.sip.example.test\", port = " + d.tlsPort() + " }";
+    }
+
+    private Call pbxCall(String user) {
+        return pbx.call(CallRequest.to("sip:" + user + "@127.0.0.1:" + gateway.legacyPort(com.securetrunk.gateway.sip.Transport.UDP)));
+    }
+
+    private static EndReason ended(Call c) throws InterruptedException {
+        assertThat(c.awaitState(CallState.ENDED, WAIT)).as("call ended: %s", c).isTrue();
+        return c.endReason().orElseThrow();
+    }
+
+    private void assertNoMediaLeft() throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (gateway.relay().sessionCount() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(gateway.relay().sessionCount()).isZero();
+    }
+
+    // ---------------------------------------------------------------- Secure Media rules (calls from the domain)
+
+    @Test
+    void secureDomainOfferingPlainRtpIsRefusedWith488AndWarningNamingTheRule() throws Exception {
+        SecureDomain d = domain(SecureDomain.config());
+        startGateway(target(d), "");
+        Call c = d.call(CallRequest.to("sip:1000@127.0.0.1:" + gateway.secureTlsPort() + ";transport=tls")
+                .transport(Transport.TLS).from("+15550100"));
+        EndReason r = ended(c);
+        assertThat(r.kind()).isEqualTo(EndReason.Kind.REJECTED);
+        assertThat(r.status()).isEqualTo(488);
+        assertThat(r.text()).contains("Warning: 399 ").containsIgnoringCase("SRTP").contains("twilio-secure");
+        assertNoMediaLeft();
+    }
+
+    @Test
+    void secureDomainOfferWhoseOnlyKeyCarriesAnMkiIsRefused() throws Exception {
+        SecureDomain d = domain(SecureDomain.config());
+        startGateway(target(d), "");
+        Call c = d.call(CallRequest.to("sip:1000@127.0.0.1:" + gateway.secureTlsPort() + ";transport=tls")
+                .transport(Transport.TLS).srtp(SrtpSuite.AES_CM_128_HMAC_SHA1_80)
+                .rewriteOffer(sdp -> sdp.replaceAll("(a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:[A-Za-z0-9+/=]+)", "$1|1:4")));
+        EndReason r = ended(c);
+        assertThat(r.status()).isEqualTo(488);
+        assertThat(r.text()).contains("Warning: 399 ").contains("MKI");
+        assertNoMediaLeft();
+    }
+
+    @Test
+    void secureDomainOfferWithOnlyAnUnsupportedSuiteIsRefused() throws Exception {
+        SecureDomain d = domain(SecureDomain.config());
+        startGateway(target(d), "");
+        Call c = d.call(CallRequest.to("sip:1000@127.0.0.1:" + gateway.secureTlsPort() + ";transport=tls")
+                .transport(Transport.TLS).srtp(SrtpSuite.AES_CM_128_HMAC_SHA1_80)
+                .rewriteOffer(sdp -> sdp.replace("AES_CM_128_HMAC_SHA1_80", "F8_128_HMAC_SHA1_80")));
+        EndReason r = ended(c);
+        assertThat(r.status()).isEqualTo(488);
+        assertThat(r.text()).contains("Warning: 399 ").contains("F8_128_HMAC_SHA1_80");
+        assertNoMediaLeft();
+    }
+
+    // ---------------------------------------------------------------- legacy side policy
+
+    @Test
+    void pbxFromAnAddressNotAllowedGets403WithWarning() throws Exception {
+        SecureDomain d = domain(SecureDomain.config());
+        startGateway(target(d), "pbx.allowed-sources = [ \"192.0.2.0/24\" ]");
+        EndReason r = ended(pbxCall("+15551230001"));
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.text()).contains("Warning: 399 ").contains("pbx.allowed-sources");
+        assertNoMediaLeft();
+    }
+
+    @Test
+    void callsBeyondMaxConcurrentCallsGet503() throws Exception {
+        SecureDomain d = domain(SecureDomain.config().autoAnswer(false, Duration.ZERO));
+        startGateway(target(d), "limits.max-concurrent-calls = 1");
+        AtomicReference<Call> ringing = new AtomicReference<>();
+        d.onIncomingCall(ringing::set);
+        Call first = pbxCall("+15551230001");
+        assertThat(first.awaitState(CallState.RINGING, WAIT)).isTrue();
+        EndReason r = ended(pbxCall("+15551230002"));
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.text()).contains("max-concurrent-calls");
+        first.hangup();
+        ended(first);
+        assertNoMediaLeft();
+    }
+
+    // ---------------------------------------------------------------- CANCEL, failover, digest
+
+    @Test
+    void cancelWhileRingingReachesTheSecureDomainAndFreesTheMedia() throws Exception {
+        SecureDomain d = domain(SecureDomain.config().autoAnswer(false, Duration.ZERO));
+        startGateway(target(d), "");
+        AtomicReference<Call> ringing = new AtomicReference<>();
+        d.onIncomingCall(ringing::set);
+        Call c = pbxCall("+15551230001");
+        assertThat(c.awaitState(CallState.RINGING, WAIT)).as("ringing: %s", c).isTrue();
+        assertThat(ringing.get()).isNotNull();
+        c.hangup();
+        assertThat(ended(ringing.get()).kind()).isEqualTo(EndReason.Kind.CANCELLED);
+        assertThat(ended(c).kind()).isEqualTo(EndReason.Kind.LOCAL_HANGUP);
+        assertNoMediaLeft();
+    }
+
+    @Test
+    void a503FromTheFirstTargetFailsOverToTheNext() throws Exception {
+        SecureDomain busy = domain(SecureDomain.config().autoAnswer(false, Duration.ZERO));
+        busy.onIncomingCall(call -> call.reject(503, "Service Unavailable"));
+        SecureDomain good = domain(SecureDomain.config());
+        startGateway(target(busy) + ", " + target(good), "");
+        Call c = pbxCall("+15551230001");
+        assertThat(c.awaitState(CallState.ANSWERED, WAIT)).as("answered by the second target: %s", c).isTrue();
+        assertThat(good.ua().calls()).hasSize(1);
+        assertThat(busy.ua().calls()).hasSize(1);
+        c.hangup();
+        ended(c);
+        assertNoMediaLeft();
+    }
+
+    @Test
+    void digestChallengeFromTheSecureDomainIsAnsweredWithConfiguredCredentials() throws Exception {
+        SecureDomain d = domain(SecureDomain.config().credential("trunk-user", "s3cret-pw"));
+        startGateway(target(d), "secure-domain.digest { username = \"trunk-user\", password = \"s3cret-pw\" }");
+        Call c = pbxCall("+15551230001");
+        assertThat(c.awaitState(CallState.ANSWERED, WAIT)).as("answered after digest: %s", c).isTrue();
+        c.hangup();
+        ended(c);
+        assertNoMediaLeft();
+    }
+
+    @Test
+    void wrongDigestCredentialsEndTheCallWith403() throws Exception {
+        SecureDomain d = domain(SecureDomain.config().credential("trunk-user", "s3cret-pw"));
+        startGateway(target(d), "secure-domain.digest { username = \"trunk-user\", password = \"wrong\" }");
+        EndReason r = ended(pbxCall("+15551230001"));
+        assertThat(r.status()).isEqualTo(403);
+        assertNoMediaLeft();
+    }
+
+    // ---------------------------------------------------------------- certificates of the secure domain
+
+    private void strictProfile() throws Exception {
+        Path profiles = Files.createDirectories(dir.resolve("profiles"));
+        Files.writeString(profiles.resolve("twilio-strict.conf"), """
+                extends = twilio-secure
+                identity.description = "twilio-secure with wildcard certificates refused (RFC 5922 section 7.2)"
+                signalling.tls.wildcard-policy = strict
+                """);
+    }
+
+    @Test
+    void wildcardCertificateUnderStrictIsRefusedNamingRfc5922() throws Exception {
+        strictProfile();
+        SecureDomain d = domain(SecureDomain.config().certificate(TestPki.Leaf.WILDCARD));
+        startGateway(target(d), "profiles.directory = \"" + dir.resolve("profiles") + "\"\nsecure-domain.profile = twilio-strict");
+        EndReason r = ended(pbxCall("+15551230001"));
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.text()).contains("RFC 5922");
+        assertThat(d.ua().calls()).isEmpty();
+        assertNoMediaLeft();
+    }
+
+    @Test
+    void wildcardCertificateUnderTolerateCompletesTheCall() throws Exception {
+        SecureDomain d = domain(SecureDomain.config().certificate(TestPki.Leaf.WILDCARD));
+        startGateway(target(d), ""); // twilio-secure tolerates wildcards (Twilio's own advice)
+        Call c = pbxCall("+15551230001");
+        assertThat(c.awaitState(CallState.ANSWERED, WAIT)).as("answered: %s", c).isTrue();
+        c.hangup();
+        ended(c);
+        assertNoMediaLeft();
+    }
+
+    @Test
+    void expiredCertificateIsRefused() throws Exception {
+        SecureDomain d = domain(SecureDomain.config().certificate(TestPki.Leaf.EXPIRED));
+        startGateway(target(d), "");
+        EndReason r = ended(pbxCall("+15551230001"));
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.text()).containsIgnoringCase("expired");
+        assertThat(d.ua().calls()).isEmpty();
+        assertNoMediaLeft();
+    }
+
+    @Test
+    void unknownCaCertificateIsRefused() throws Exception {
+        SecureDomain d = domain(SecureDomain.config().certificate(TestPki.Leaf.UNKNOWN_CA));
+        startGateway(target(d), "");
+        EndReason r = ended(pbxCall("+15551230001"));
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(d.ua().calls()).isEmpty();
+        assertNoMediaLeft();
+    }
+}
