@@ -1,5 +1,7 @@
 package com.securetrunk.gateway.app;
 
+import com.securetrunk.ami.AmiBridge;
+import com.securetrunk.ami.ConnectionStatus;
 import com.securetrunk.gateway.config.AppConfig;
 import com.securetrunk.gateway.config.LoadedConfig;
 import com.securetrunk.gateway.config.TlsConfig;
@@ -65,6 +67,7 @@ public final class Gateway implements AutoCloseable {
     private final SipStackHandle secure;
     private final List<ListenPoint> legacyPoints;
     private final List<ListenPoint> securePoints;
+    private volatile AmiBridge ami;
     private volatile boolean closed;
 
     private Gateway(AppConfig config, NettyMediaRelay relay, B2bua b2bua, SipStackHandle legacy, SipStackHandle secure,
@@ -153,6 +156,16 @@ public final class Gateway implements AutoCloseable {
             throw e;
         }
         Gateway g = new Gateway(c, relay, b2bua, legacy, secure, List.copyOf(legacyPoints), List.copyOf(securePoints));
+        if (c.ami().enabled()) {
+            try {
+                // the trunk points the PBX at the port actually bound (legacy udp-port 0 picks one at start)
+                g.ami = AmiBridgeSetup.start(c, g.legacyPort(Transport.UDP), new AmiCallListener(b2bua, relay))
+                        .orElse(null);
+            } catch (RuntimeException e) {
+                g.close();
+                throw e;
+            }
+        }
         LOG.info("SecureTrunk listening: legacy {} (profile {}), secure {} (profile {}), media {} ports {}-{}",
                 legacyPoints, pbx.name(), securePoints, sec.name(), mediaAddress, c.media().portMin(), c.media().portMax());
         return g;
@@ -243,6 +256,17 @@ public final class Gateway implements AutoCloseable {
         return List.of();
     }
 
+    /** The AMI bridge's connection, PBX identity and warnings; empty when {@code ami.enabled = false}. */
+    public java.util.Optional<ConnectionStatus> amiStatus() {
+        AmiBridge b = ami;
+        return b == null ? java.util.Optional.empty() : java.util.Optional.of(b.status());
+    }
+
+    /** The running AMI bridge; empty when {@code ami.enabled = false}. */
+    public java.util.Optional<AmiBridge> amiBridge() {
+        return java.util.Optional.ofNullable(ami);
+    }
+
     public B2bua b2bua() {
         return b2bua;
     }
@@ -288,6 +312,10 @@ public final class Gateway implements AutoCloseable {
             return;
         }
         closed = true;
+        AmiBridge b = ami;
+        if (b != null) {
+            b.close(); // first: its Hangup events would otherwise race the calls the drain ends
+        }
         b2bua.drain(grace);
         secure.close();
         legacy.close();

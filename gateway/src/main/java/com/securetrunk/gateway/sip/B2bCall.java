@@ -48,6 +48,9 @@ final class B2bCall {
     boolean authTried;
     String lastFailure = "";
 
+    /** The Asterisk channel tied to the PBX-side leg by the AMI bridge ({@code ""} until then), for the logs. */
+    volatile String asteriskChannel = "";
+
     // media
     Allocation allocation;
     PendingOffer pendingToOut;
@@ -78,6 +81,7 @@ final class B2bCall {
 
     @Override
     public String toString() {
-        return "call " + id + " (" + inSide.name().toLowerCase() + " -> " + outSide.name().toLowerCase() + ", " + state + ")";
+        return "call " + id + " (" + inSide.name().toLowerCase() + " -> " + outSide.name().toLowerCase() + ", " + state
+                + (asteriskChannel.isEmpty() ? "" : ", " + asteriskChannel) + ")";
     }
 }
