@@ -148,7 +148,7 @@ public final class B2bua implements MediaEventListener {
         SrtpKeyGenerator keys = new SrtpKeyGenerator();
         this.forwarder = new OfferForwarder(keys);
         this.answerer = new Answerer(keys);
-        this.rateLimiter = new InviteRateLimiter(settings.inviteRatePerSource(), System::currentTimeMillis);
+        this.rateLimiter = new InviteRateLimiter(settings.inviteRatePerSource(), System::nanoTime);
     }
 
     /** The outbound TLS policy tables of both stacks (filled per target before connecting). */

@@ -258,4 +258,49 @@ class GatewayPolicyTest {
         assertThat(d.ua().calls()).isEmpty();
         assertNoMediaLeft();
     }
+
+    @Test
+    void optionsAreAnsweredOnTheLegacySide() throws Exception {
+        SecureDomain d = domain(SecureDomain.config());
+        startGateway(target(d), "");
+        int port = gateway.legacyPort(com.securetrunk.gateway.sip.Transport.UDP);
+        var resp = pbx.options("sip:securetrunk@127.0.0.1:" + port, Transport.UDP,
+                new java.net.InetSocketAddress("127.0.0.1", port)).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(resp.status()).isEqualTo(200);
+        assertThat(resp.header("Allow")).contains("INVITE", "BYE", "CANCEL", "OPTIONS");
+    }
+
+    @Test
+    void invitesBeyondTheRatePerSourceGet503() throws Exception {
+        SecureDomain d = domain(SecureDomain.config().autoAnswer(false, Duration.ZERO));
+        startGateway(target(d), "limits.invite-rate-per-source = 1");
+        Call first = pbxCall("+15551230001");
+        Call second = pbxCall("+15551230002");
+        EndReason r = ended(second);
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.text()).contains("invite-rate-per-source");
+        first.hangup();
+        ended(first);
+        assertNoMediaLeft();
+    }
+
+    @Test
+    void gracefulShutdownRefusesNewCallsThenEndsCallsInProgressWithBye() throws Exception {
+        SecureDomain d = domain(SecureDomain.config());
+        startGateway(target(d), "");
+        AtomicReference<Call> incoming = new AtomicReference<>();
+        d.onIncomingCall(incoming::set);
+        Call up = pbxCall("+15551230001");
+        assertThat(up.awaitState(CallState.ANSWERED, WAIT)).isTrue();
+        Thread stopper = new Thread(() -> gateway.shutdown(Duration.ofSeconds(2)));
+        stopper.start();
+        Thread.sleep(300);
+        EndReason refused = ended(pbxCall("+15551230002"));
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.text()).contains("shutting down");
+        assertThat(up.state()).as("the call in progress goes on during the grace period").isEqualTo(CallState.ANSWERED);
+        assertThat(ended(up).kind()).isEqualTo(EndReason.Kind.REMOTE_HANGUP);
+        assertThat(ended(incoming.get()).kind()).isEqualTo(EndReason.Kind.REMOTE_HANGUP);
+        stopper.join(10_000);
+    }
 }

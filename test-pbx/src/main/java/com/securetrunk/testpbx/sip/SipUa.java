@@ -414,6 +414,48 @@ public final class SipUa implements AutoCloseable {
         return new Route(call.transport, call.destination);
     }
 
+    /**
+     * Sends a re-INVITE (RFC 3261 section 14) in the dialog of an answered call, carrying this UA's SDP rewritten by
+     * {@code sdp} (e.g. {@code a=sendonly} for hold, RFC 3264 section 8.4). Completes with the final response; a 2xx
+     * is ACKed and the media follows the address of the answer (keys and codec stay as they are).
+     */
+    public CompletableFuture<SipMessage> reInvite(Call call, java.util.function.UnaryOperator<String> sdp) {
+        CompletableFuture<SipMessage> result = new CompletableFuture<>();
+        core.execute(() -> {
+            if (call.state() != CallState.ANSWERED) {
+                result.completeExceptionally(new IllegalStateException("re-INVITE needs an answered call; call is " + call.state()));
+                return;
+            }
+            call.localCseq++;
+            long cseq = call.localCseq;
+            SipMessage req = inDialogRequest(call, "INVITE", cseq);
+            req.add("Contact", msgs.contact(cfg.user, call.transport));
+            req.body("application/sdp", sdp.apply(call.localSdp));
+            Route r = inDialogRoute(call);
+            txs.sendRequest(req, r.transport, r.dest, call.connection, call.serverName, resp -> {
+                if (resp.status() < 200) {
+                    return;
+                }
+                if (resp.status() < 300) {
+                    sendAck2xx(call, cseq);
+                    try {
+                        Sdp answer = Sdp.parse(resp.bodyText());
+                        Sdp.Media audio = answer.firstAudio();
+                        InetSocketAddress remote = audio == null ? null : MediaNegotiation.mediaAddress(answer, audio);
+                        if (remote != null && call.media != null) {
+                            call.media.setRemote(remote);
+                        }
+                    } catch (SipParseException e) {
+                        result.completeExceptionally(e);
+                        return;
+                    }
+                }
+                result.complete(resp);
+            }, result::completeExceptionally);
+        });
+        return result;
+    }
+
     private void sendBye(Call call) {
         call.localCseq++;
         SipMessage bye = inDialogRequest(call, "BYE", call.localCseq);
