@@ -71,6 +71,9 @@ public final class AmiCallListener implements AmiBridgeListener {
 
     @Override
     public void onConnectionState(ConnectionStatus status) {
+        if (status.state() == ConnectionStatus.State.CONNECTING) {
+            return; // every attempt passes through it: a PBX that stays down would log it again and again
+        }
         String now = status.state() + status.lastError().map(e -> ": " + e).orElse("");
         if (!now.equals(lastState)) {
             lastState = now;

@@ -1022,6 +1022,9 @@ public final class B2bua implements MediaEventListener {
         }
         synchronized (call) {
             sendFinal(st, req, 200, null, null, null);
+            if (call.state == B2bCall.State.ENDED) {
+                return; // already ended here (e.g. Asterisk's Hangup event came first): the far side has its BYE
+            }
             LOG.info("{}: BYE from the {} side", call, side.name().toLowerCase());
             Side other = side.other();
             if (other == call.outSide && call.state != B2bCall.State.CONFIRMED) {
