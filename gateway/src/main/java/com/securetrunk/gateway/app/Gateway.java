@@ -98,9 +98,15 @@ public final class Gateway implements AutoCloseable {
         TlsPeerPolicy pbxTls = policy(pbx.tls(), ClientAuth.WANT);
         String mediaAddress = c.media().advertisedAddress().map(InetAddress::getHostAddress)
                 .orElseGet(() -> advertisable(c.media().bindAddress()));
+        // media bound to "::" (dual stack) also serves IPv6 peers, with an IPv6 address in their SDP
+        java.util.Optional<String> mediaAddress6 = c.media().bindAddress() instanceof java.net.Inet6Address b && b.isAnyLocalAddress()
+                ? java.util.Optional.of(advertisable6()) : java.util.Optional.empty();
+        if (mediaAddress6.isPresent() && c.media().advertisedAddress().isEmpty()) {
+            mediaAddress = advertisableV4();
+        }
         B2buaSettings settings = new B2buaSettings(pbx, sec, ProfilePolicies.of(pbx), ProfilePolicies.of(sec), secureTls, pbxTls,
                 c.pbx().allowedSources(), c.pbx().target(), c.secureDomain().targets(), c.secureDomain().digest(),
-                c.sip().advertisedHost(), mediaAddress, c.limits().maxConcurrentCalls(), c.limits().inviteRatePerSource(),
+                c.sip().advertisedHost(), mediaAddress, mediaAddress6, c.limits().maxConcurrentCalls(), c.limits().inviteRatePerSource(),
                 pbx.media().symmetricRtp(), sec.media().symmetricRtp());
         B2bua.DynamicTlsPoliciesPair tables = B2bua.DynamicTlsPoliciesPair.of(settings);
         B2bua b2bua = new B2bua(settings, resolver, tables);
@@ -218,6 +224,27 @@ public final class Gateway implements AutoCloseable {
             // no route: loopback
         }
         return InetAddress.getLoopbackAddress().getHostAddress();
+    }
+
+    private static String advertisableV4() {
+        try {
+            return advertisable(InetAddress.getByName("0.0.0.0"));
+        } catch (java.net.UnknownHostException e) {
+            return "127.0.0.1";
+        }
+    }
+
+    private static String advertisable6() {
+        try (DatagramSocket s = new DatagramSocket()) {
+            s.connect(InetAddress.getByName("2001:db8::1"), 9); // route lookup only
+            InetAddress local = s.getLocalAddress();
+            if (local != null && !local.isAnyLocalAddress()) {
+                return local.getHostAddress();
+            }
+        } catch (IOException e) {
+            // no IPv6 route: loopback
+        }
+        return "::1";
     }
 
     static TlsPeerPolicy policy(TlsSettings s, ClientAuth clientAuth) {

@@ -172,6 +172,11 @@ public final class B2bua implements MediaEventListener {
         scheduleKeepAlive(Side.LEGACY, List.of(settings.pbxTarget()));
     }
 
+    /** Media sessions of the calls in progress (for operators and tests). */
+    public List<SessionId> sessionIds() {
+        return List.copyOf(bySession.keySet());
+    }
+
     /** Calls in progress. */
     public int activeCalls() {
         return bySession.size();
@@ -379,7 +384,7 @@ public final class B2bua implements MediaEventListener {
         try {
             Response r = messages.createResponse(status, req);
             if (warning != null) {
-                r.addHeader(warningHeader(warning));
+                r.addHeader(warningHeader(warning, req));
             }
             ToHeader to = (ToHeader) r.getHeader(ToHeader.NAME);
             if (to.getTag() == null && status > 100) {
@@ -396,13 +401,21 @@ public final class B2bua implements MediaEventListener {
         }
     }
 
-    private WarningHeader warningHeader(String text) throws java.text.ParseException, InvalidArgumentException {
+    /** {@code Warning: 399 <host> "<reason>"} (RFC 3261 section 20.43), host = ours as the peer reached us. */
+    private WarningHeader warningHeader(String text, Request req) throws java.text.ParseException, InvalidArgumentException {
         String clean = text.replace("\"", "'").replace("\r", " ").replace("\n", " ");
-        return headers.createWarningHeader(warnAgent(), Rejection.WARN_MISC, clean);
+        return headers.createWarningHeader(warnAgent(req), Rejection.WARN_MISC, clean);
     }
 
-    private String warnAgent() {
-        return settings.advertisedHost().orElse("securetrunk");
+    private String warnAgent(Request req) {
+        if (settings.advertisedHost().isPresent()) {
+            return settings.advertisedHost().get();
+        }
+        if (req instanceof gov.nist.javax.sip.message.SIPMessage m && m.getLocalAddress() != null
+                && !m.getLocalAddress().isAnyLocalAddress()) {
+            return uriHost(m.getLocalAddress().getHostAddress());
+        }
+        return "securetrunk";
     }
 
     // ------------------------------------------------------------------ new calls
@@ -1232,7 +1245,25 @@ public final class B2bua implements MediaEventListener {
 
     private Relay relayOf(B2bCall call, Side side) {
         var ports = call.allocation.streams().get(0);
-        return new Relay(settings.mediaAddress(), side == Side.LEGACY ? ports.a().rtp() : ports.b().rtp());
+        return new Relay(mediaAddressToward(call, side), side == Side.LEGACY ? ports.a().rtp() : ports.b().rtp());
+    }
+
+    /** The relay address of the peer's family: its SDP's connection, else the address its signalling uses. */
+    private String mediaAddressToward(B2bCall call, Side side) {
+        if (settings.mediaAddress6().isEmpty()) {
+            return settings.mediaAddress();
+        }
+        SessionDescription sdp = call.remoteSdp.get(side);
+        boolean v6;
+        if (sdp != null && !sdp.media().isEmpty() && sdp.connectionFor(0).isPresent()) {
+            v6 = sdp.connectionFor(0).get().address().indexOf(':') >= 0;
+        } else if (side == call.inSide) {
+            v6 = call.source.indexOf(':') >= 0;
+        } else {
+            ResolvedTarget t = call.targets.isEmpty() ? null : call.targets.get(Math.max(0, call.targetIndex));
+            v6 = t != null && t.address().getAddress() instanceof java.net.Inet6Address;
+        }
+        return v6 ? settings.mediaAddress6().get() : settings.mediaAddress();
     }
 
     /** The negotiation numbers ports firstPort + 2i; the pool hands out any free pairs, so later streams are fixed up. */

@@ -24,7 +24,8 @@ import java.util.Optional;
  * @param secureTargets       where calls from the PBX go when the Request-URI has no {@code ;secure=true}
  * @param digest              credentials answering 401/407 from the secure domain
  * @param advertisedHost      host for Contact/Via/Warning, or empty for the listening address
- * @param mediaAddress        address written into SDP for the relay
+ * @param mediaAddress        address written into SDP for the relay toward IPv4 peers
+ * @param mediaAddress6       address written into SDP toward IPv6 peers (media bound to "::"), or empty
  * @param maxConcurrentCalls  503 beyond
  * @param inviteRatePerSource INVITEs per second per source (503 beyond)
  * @param latchLegacy         symmetric RTP toward the PBX
@@ -33,7 +34,8 @@ import java.util.Optional;
 public record B2buaSettings(Profile pbxProfile, Profile secureProfile, SdesPolicy pbxPolicy, SdesPolicy securePolicy,
                             TlsPeerPolicy secureTls, TlsPeerPolicy pbxTls, List<AddressRange> allowedSources,
                             SipTarget pbxTarget, List<SipTarget> secureTargets, Optional<DigestCredentials> digest,
-                            Optional<String> advertisedHost, String mediaAddress, int maxConcurrentCalls,
+                            Optional<String> advertisedHost, String mediaAddress, Optional<String> mediaAddress6,
+                            int maxConcurrentCalls,
                             int inviteRatePerSource, boolean latchLegacy, boolean latchSecure) {
 
     Profile profile(Side side) {

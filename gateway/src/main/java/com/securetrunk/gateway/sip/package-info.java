@@ -1,21 +1,17 @@
 /**
- * SIP signalling on JAIN-SIP RI 1.3.0-91 (RFC 3261, RFC 3263; SIP over TLS per RFC 5630 and RFC 5922).
+ * Back-to-back user agent on JAIN-SIP RI: listening points, routing, {@code ;secure=true}, dialogs, digest auth,
+ * policy decisions and refusals.
  *
- * <p>Built so far: the stack setup the back-to-back user agent runs on.
  * <ul>
- *   <li>{@link com.securetrunk.gateway.sip.SipStackFactory#start}: one stack per gateway side (legacy, secure), each
- *       with its listen points (UDP/TCP/TLS, IPv4/IPv6, one provider per address) and its
- *       {@link com.securetrunk.gateway.sip.TlsSide}; every TLS quirk of that JAIN-SIP version is set deliberately
- *       (see the table in {@code SipStackFactory}).</li>
- *   <li>{@link com.securetrunk.gateway.sip.PolicyNetworkLayer}: every TLS socket is ours — per-source inbound
- *       policy, per-peer outbound policy with SNI and our RFC 5922 / wildcard checks, handshake failures reported
- *       so that a send fails at once.</li>
+ *   <li>{@link com.securetrunk.gateway.sip.B2bua}: each call is an inbound dialog on one side and an outbound dialog
+ *       on the other (RFC 3261, RFC 7092), SDP rewritten through {@code sdp.negotiation}, media through the relay;
+ *       INVITE/1xx/2xx/ACK, CANCEL, BYE either way, re-INVITE both ways, OPTIONS answered and sent as keep-alive,
+ *       failures mapped, failover over target lists (503, timeout, TCP/TLS failure), digest (RFC 3261 section 22,
+ *       {@link com.securetrunk.gateway.sip.DigestAuthenticator}), refusals with {@code Warning: 399} (section 20.43).</li>
+ *   <li>{@link com.securetrunk.gateway.sip.DnsTargetResolver}: RFC 3263 section 4 (NAPTR, SRV per RFC 2782, A/AAAA);
+ *       {@link com.securetrunk.gateway.sip.HintRouter} sends a new request to the address resolved here while the
+ *       Request-URI keeps the name (RFC 5922 section 4: the TLS name check uses the domain).</li>
+ *   <li>{@link com.securetrunk.gateway.sip.SipStackFactory}: one JAIN-SIP stack per side with every TLS quirk set.</li>
  * </ul>
- *
- * <p>Wiring for the B2BUA: build a {@code TlsContextFactory} with {@code TlsSetup.fromConfig}; per side, map the
- * peer's profile with {@code ProfileTlsPolicies.forPeer(profile, expectedHost, clientAuth)}; register configured
- * targets by resolved address and port in {@link com.securetrunk.gateway.sip.OutboundTlsPolicies#byAddress} (the
- * expected host name must come from the configuration: JAIN-SIP caches channels per IP:port) and the PBX's source
- * addresses in {@link com.securetrunk.gateway.sip.InboundTlsPolicies#bySource}.
  */
 package com.securetrunk.gateway.sip;

@@ -255,4 +255,56 @@ class GatewayCallTest {
         }
         assertNoMediaLeft();
     }
+
+    @Test
+    void pbxOnIpv6LoopbackCallsTheSecureDomainThroughTheIpv6ListeningPoint() throws Exception {
+        java.net.InetAddress v6 = java.net.InetAddress.getByName("::1");
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(new java.net.InetSocketAddress(v6, 0))) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(probe.isBound());
+        } catch (java.io.IOException noIpv6) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "no IPv6 loopback here");
+        }
+        pbx = SipUa.start(UaConfig.pbx().name("pbx6").address(v6).ports(0, 0, -1));
+        domain = SecureDomain.start(SecureDomain.config().name("domain"));
+        gateway = GatewayFixture.start(dir, pbx.port(com.securetrunk.testpbx.sip.Transport.UDP),
+                "secure-domain { targets = [ { host = \"domain.sip.example.test\", port = " + domain.tlsPort() + " } ] }\n"
+                        + "sip.legacy.listen-addresses = [\"127.0.0.1\", \"::1\"]\npbx.allowed-sources = [\"::1\"]\n"
+                        + "media.bind-address = \"::\"");
+        int v6Port = gateway.legacyListenPoints().stream()
+                .filter(lp -> lp.isIpv6() && lp.transport() == com.securetrunk.gateway.sip.Transport.UDP)
+                .mapToInt(com.securetrunk.gateway.sip.ListenPoint::port).findFirst().orElseThrow();
+        AtomicReference<Call> incoming = new AtomicReference<>();
+        domain.onIncomingCall(incoming::set);
+        Call out = pbx.call(CallRequest.to("sip:+15551230006@[::1]:" + v6Port));
+        assertThat(out.awaitState(CallState.ANSWERED, WAIT)).as("answered over IPv6: %s", out).isTrue();
+        Thread.sleep(1000);
+        assertClean(incoming.get().audioReport(), "secure domain hears the IPv6 PBX");
+        out.hangup();
+        assertThat(incoming.get().awaitState(CallState.ENDED, WAIT)).isTrue();
+        assertNoMediaLeft();
+    }
+
+    @Test
+    void earlyMediaFromThePbxFlowsThroughTheRelayBeforeTheAnswer() throws Exception {
+        pbx = SipUa.start(UaConfig.pbx().name("pbx").ports(0, 0, -1).earlyMedia(true).autoAnswer(true, Duration.ofMillis(1500)));
+        domain = SecureDomain.start(SecureDomain.config().name("domain"));
+        gateway = GatewayFixture.start(dir, pbx.port(com.securetrunk.testpbx.sip.Transport.UDP), "");
+        Call out = domain.call("sip:1000@127.0.0.1:" + gateway.secureTlsPort() + ";secure=true");
+        assertThat(out.awaitState(CallState.RINGING, WAIT)).isTrue();
+        Thread.sleep(700);
+        assertThat(out.state()).as("still ringing").isEqualTo(CallState.RINGING);
+        assertThat(gateway.relay().sessionCount()).isEqualTo(1);
+        var stats = gateway.relay().stats(firstSession());
+        assertThat(stats.streams().get(0).a().packetsIn()).as("early media received from the PBX").isGreaterThan(10);
+        assertThat(stats.streams().get(0).b().packetsOut()).as("early media sent on toward the secure domain (SRTP)").isGreaterThan(10);
+        assertThat(out.awaitState(CallState.ANSWERED, WAIT)).isTrue();
+        Thread.sleep(1000);
+        assertClean(out.audioReport(), "secure domain hears the PBX after the answer");
+        out.hangup();
+        assertNoMediaLeft();
+    }
+
+    private com.securetrunk.gateway.media.SessionId firstSession() {
+        return gateway.b2bua().sessionIds().get(0);
+    }
 }

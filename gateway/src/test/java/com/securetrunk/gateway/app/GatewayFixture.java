@@ -3,12 +3,9 @@ package com.securetrunk.gateway.app;
 import com.securetrunk.gateway.config.AppConfigLoader;
 import com.securetrunk.gateway.config.LoadedConfig;
 import com.securetrunk.gateway.sip.DnsTargetResolver;
-import com.securetrunk.gateway.sip.ResolvedTarget;
 import com.securetrunk.gateway.sip.TargetResolver;
-import com.securetrunk.gateway.sip.Transport;
 import com.securetrunk.testpbx.tls.TestPki;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,7 +43,7 @@ final class GatewayFixture {
 
     /**
      * @param pbxPort    where the PBX listens (UDP)
-     * @param secureBody HOCON inside {@code securetrunk { }} for the secure-domain and anything else
+     * @param extra      HOCON inside {@code securetrunk { }}: the secure-domain targets and anything else
      */
     static Gateway start(Path dir, int pbxPort, String extra) throws Exception {
         String conf = """
@@ -67,9 +64,5 @@ final class GatewayFixture {
         Files.writeString(file, conf);
         LoadedConfig loaded = AppConfigLoader.load(Optional.of(file), Map.of());
         return Gateway.start(loaded, loopbackNames());
-    }
-
-    static ResolvedTarget unused(InetSocketAddress a) {
-        return new ResolvedTarget(a, Transport.UDP, "x");
     }
 }

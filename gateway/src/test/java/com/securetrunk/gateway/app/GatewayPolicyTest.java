@@ -130,7 +130,11 @@ class GatewayPolicyTest {
     void pbxFromAnAddressNotAllowedGets403WithWarning() throws Exception {
         SecureDomain d = domain(SecureDomain.config());
         startGateway(target(d), "pbx.allowed-sources = [ \"192.0.2.0/24\" ]");
-        EndReason r = ended(pbxCall("+15551230001"));
+        EndReason r;
+        try (com.securetrunk.gateway.tls.LogCapture log = new com.securetrunk.gateway.tls.LogCapture("com.securetrunk.gateway.sip.refusals")) {
+            r = ended(pbxCall("+15551230001"));
+            assertThat(log.messagesContaining("pbx-allowed-sources")).as("one log line per refusal").hasSize(1);
+        }
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.text()).contains("Warning: 399 ").contains("pbx.allowed-sources");
         assertNoMediaLeft();
@@ -188,10 +192,14 @@ class GatewayPolicyTest {
     void digestChallengeFromTheSecureDomainIsAnsweredWithConfiguredCredentials() throws Exception {
         SecureDomain d = domain(SecureDomain.config().credential("trunk-user", "s3cret-pw"));
         startGateway(target(d), "secure-domain.digest { username = \"trunk-user\", password = \"s3cret-pw\" }");
-        Call c = pbxCall("+15551230001");
-        assertThat(c.awaitState(CallState.ANSWERED, WAIT)).as("answered after digest: %s", c).isTrue();
-        c.hangup();
-        ended(c);
+        try (com.securetrunk.gateway.tls.LogCapture log = new com.securetrunk.gateway.tls.LogCapture(org.slf4j.Logger.ROOT_LOGGER_NAME)) {
+            Call c = pbxCall("+15551230001");
+            assertThat(c.awaitState(CallState.ANSWERED, WAIT)).as("answered after digest: %s", c).isTrue();
+            c.hangup();
+            ended(c);
+            assertThat(log.messagesContaining("digest credentials")).hasSize(1);
+            assertThat(log.messagesContaining("s3cret-pw")).as("the password never reaches a log").isEmpty();
+        }
         assertNoMediaLeft();
     }
 
@@ -274,13 +282,27 @@ class GatewayPolicyTest {
     void invitesBeyondTheRatePerSourceGet503() throws Exception {
         SecureDomain d = domain(SecureDomain.config().autoAnswer(false, Duration.ZERO));
         startGateway(target(d), "limits.invite-rate-per-source = 1");
-        Call first = pbxCall("+15551230001");
-        Call second = pbxCall("+15551230002");
-        EndReason r = ended(second);
+        List<Call> calls = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            calls.add(pbxCall("+1555123000" + i)); // a burst: more than one per second from one source
+        }
+        Call refused = null;
+        for (Call c : calls) {
+            if (c.awaitState(CallState.RINGING, Duration.ofSeconds(5)) || c.state() != CallState.ENDED) {
+                continue;
+            }
+            refused = c;
+        }
+        assertThat(refused).as("one INVITE of the burst refused: %s", calls).isNotNull();
+        EndReason r = refused.endReason().orElseThrow();
         assertThat(r.status()).isEqualTo(503);
         assertThat(r.text()).contains("invite-rate-per-source");
-        first.hangup();
-        ended(first);
+        for (Call c : calls) {
+            c.hangup();
+        }
+        for (Call c : calls) {
+            ended(c);
+        }
         assertNoMediaLeft();
     }
 

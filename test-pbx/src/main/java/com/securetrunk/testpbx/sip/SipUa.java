@@ -693,6 +693,14 @@ public final class SipUa implements AutoCloseable {
         SipMessage ringing = msgs.response(req, 180, "Ringing", localTag);
         ringing.add("Contact", msgs.contact(cfg.user, call.transport));
         tx.send(ringing);
+        if (cfg.earlyMedia) {
+            prepareAnswer(call);
+            SipMessage progress = msgs.response(req, 183, "Session Progress", localTag);
+            progress.add("Contact", msgs.contact(cfg.user, call.transport));
+            progress.body("application/sdp", call.localSdp);
+            tx.send(progress);
+            startAnswerMedia(call);
+        }
         for (Consumer<Call> handler : incomingHandlers) {
             try {
                 handler.accept(call);
@@ -713,6 +721,28 @@ public final class SipUa implements AutoCloseable {
         if (tx == null) {
             return;
         }
+        boolean mediaStarted = call.localSdp != null; // early media already running
+        prepareAnswer(call);
+        SipMessage ok = msgs.response(call.invite, 200, "OK", call.localTag);
+        ok.add("Contact", msgs.contact(cfg.user, call.transport));
+        ok.add("Allow", ALLOW);
+        ok.add("User-Agent", cfg.userAgent);
+        ok.body("application/sdp", call.localSdp);
+        tx.send(ok);
+        if (!mediaStarted) {
+            startAnswerMedia(call);
+        }
+        call.setState(CallState.ANSWERED);
+        if (call.transport == Transport.UDP) {
+            scheduleOkRetransmit(call, tx, ok, T1_MS, 0);
+        }
+    }
+
+    /** Builds the answer SDP (once per call) and this side's SRTP protector. */
+    private void prepareAnswer(Call call) {
+        if (call.localSdp != null) {
+            return;
+        }
         MediaNegotiation.AnswerPlan plan = call.answerPlan;
         List<String> cryptoLines = new ArrayList<>();
         MediaStream m = call.media;
@@ -726,19 +756,14 @@ public final class SipUa implements AutoCloseable {
         call.localSdp = SdpWriter.write(cfg.sdpStyle, new SdpWriter.Params(cfg.sdpSessionName, sessionId, sessionId,
                 cfg.address.getHostAddress(), m.localPort(), plan.secure(), plan.answerPts(), plan.dtmfPt(),
                 cryptoLines, false));
-        SipMessage ok = msgs.response(call.invite, 200, "OK", call.localTag);
-        ok.add("Contact", msgs.contact(cfg.user, call.transport));
-        ok.add("Allow", ALLOW);
-        ok.add("User-Agent", cfg.userAgent);
-        ok.body("application/sdp", call.localSdp);
-        tx.send(ok);
+    }
+
+    private static void startAnswerMedia(Call call) {
+        MediaNegotiation.AnswerPlan plan = call.answerPlan;
+        MediaStream m = call.media;
         m.setSendDtmfPayloadType(plan.dtmfPt());
         m.armReceiver();
         m.startSending(plan.remoteMedia(), plan.sendCodec());
-        call.setState(CallState.ANSWERED);
-        if (call.transport == Transport.UDP) {
-            scheduleOkRetransmit(call, tx, ok, T1_MS, 0);
-        }
     }
 
     private void scheduleOkRetransmit(Call call, Transactions.ServerTx tx, SipMessage ok, long delay, long elapsed) {

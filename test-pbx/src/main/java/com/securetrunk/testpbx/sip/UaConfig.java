@@ -39,6 +39,7 @@ public final class UaConfig {
     Duration transactionTimeout = Duration.ofSeconds(32);
     AudioFault answerAudioFault = AudioFault.NONE;
     int maxCalls = 200;
+    boolean earlyMedia;
 
     public static UaConfig pbx() {
         return new UaConfig();
@@ -143,6 +144,12 @@ public final class UaConfig {
      */
     public UaConfig maxCalls(int max) {
         this.maxCalls = max;
+        return this;
+    }
+
+    /** Send 183 Session Progress with the answer SDP and start media before answering (RFC 3960 early media). */
+    public UaConfig earlyMedia(boolean early) {
+        this.earlyMedia = early;
         return this;
     }
 
