@@ -247,12 +247,17 @@ class AmiGatewayEndToEndTest {
         assertNoMediaLeft();
     }
 
-    @Test
-    void aCallFromTheSecureDomainCarriesItsCallIdToThePbxAndIsTiedToTheChannelByTheGatewaysCallId()
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+        "V13_8_CERT2, chan_sip, asterisk-chan_sip,     SIP",
+        "V20,         auto,     asterisk-pjsip-modern, PJSIP",
+    })
+    void aCallFromTheSecureDomainCarriesItsCallIdToThePbxAndIsTiedToTheChannelByTheGatewaysCallId(
+            AsteriskPersonality personality, String driver, String profile, Trunk.Driver trunkDriver)
             throws Exception {
         try (LogCapture calls = new LogCapture("com.securetrunk.calls")) {
-            start(AsteriskPersonality.V20, "auto", "asterisk-pjsip-modern");
-            awaitProvisionedTrunk(Trunk.Driver.PJSIP);
+            start(personality, driver, profile);
+            awaitProvisionedTrunk(trunkDriver);
             admin = admin();
             Call out = domain.call("sip:1000@127.0.0.1:" + gateway.secureTlsPort() + ";secure=true");
             assertThat(out.awaitState(CallState.ANSWERED, WAIT)).as("answered: %s", out).isTrue();
@@ -262,7 +267,7 @@ class AmiGatewayEndToEndTest {
             assertThat(atPbx.callId()).as("the PBX leg has the gateway's own Call-ID").isNotEqualTo(out.callId());
             within(WAIT, () -> pbx.channels().list().size() == 1, "the PBX has the inbound channel");
             Channel ch = pbx.channels().list().get(0);
-            assertThat(ch.name()).startsWith("PJSIP/securetrunk-");
+            assertThat(ch.name()).startsWith(trunkDriver.technology() + "/securetrunk-");
             within(WAIT, () -> !calls.messagesContaining(ch.uniqueid()).isEmpty(), "call log names the uniqueid");
             assertThat(calls.messagesContaining(ch.uniqueid()).get(0)).contains(atPbx.callId(), "secure -> legacy");
             Thread.sleep(1000);
