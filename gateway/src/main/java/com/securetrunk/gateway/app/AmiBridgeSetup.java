@@ -25,6 +25,15 @@ public final class AmiBridgeSetup {
 
     /** The bridge's settings, or empty when AMI is off. */
     public static Optional<AmiSettings> settings(AppConfig config) {
+        return settings(config, 0);
+    }
+
+    /**
+     * The bridge's settings, or empty when AMI is off; {@code boundLegacyUdpPort} is the legacy UDP port the running
+     * gateway actually listens on (it differs from the configured one when that is 0, an ephemeral port), used as
+     * the trunk's port unless {@code ami.trunk.gateway-port} names one. 0: the configured port.
+     */
+    public static Optional<AmiSettings> settings(AppConfig config, int boundLegacyUdpPort) {
         AmiConfig ami = config.ami();
         if (!ami.enabled()) {
             return Optional.empty();
@@ -39,14 +48,19 @@ public final class AmiBridgeSetup {
             s = s.withConfiguredDriver(driver.get());
         }
         if (ami.provisionTrunk()) {
-            s = s.withTrunk(trunk(config));
+            s = s.withTrunk(trunk(config, boundLegacyUdpPort));
         }
         return Optional.of(s);
     }
 
     /** A started bridge, or empty when AMI is off. The caller closes it on shutdown. */
     public static Optional<AmiBridge> start(AppConfig config, AmiBridgeListener listener) {
-        return settings(config).map(s -> {
+        return start(config, 0, listener);
+    }
+
+    /** As {@link #start(AppConfig, AmiBridgeListener)}, with the legacy UDP port the gateway is bound to. */
+    public static Optional<AmiBridge> start(AppConfig config, int boundLegacyUdpPort, AmiBridgeListener listener) {
+        return settings(config, boundLegacyUdpPort).map(s -> {
             AmiBridge b = AmiBridge.create(s, listener);
             b.start();
             return b;
@@ -69,6 +83,11 @@ public final class AmiBridgeSetup {
      * discovered one at provisioning time.
      */
     public static TrunkSpec trunk(AppConfig config) {
+        return trunk(config, 0);
+    }
+
+    /** As {@link #trunk(AppConfig)}; a configured legacy UDP port of 0 is replaced by {@code boundLegacyUdpPort}. */
+    public static TrunkSpec trunk(AppConfig config, int boundLegacyUdpPort) {
         AmiConfig.Trunk t = config.ami().trunk();
         String host = t.gatewayHost().filter(h -> !h.isBlank())
                 .or(() -> config.sip().advertisedHost())
@@ -78,7 +97,9 @@ public final class AmiBridgeSetup {
                         + "name the address the PBX reaches SecureTrunk at, but it is empty, so is "
                         + "securetrunk.sip.advertised-host, and securetrunk.sip.legacy.listen-addresses holds only "
                         + "wildcards; set one of them"));
-        int port = t.gatewayPort() > 0 ? t.gatewayPort() : config.sip().legacy().udpPort();
+        int configured = config.sip().legacy().udpPort();
+        int port = t.gatewayPort() > 0 ? t.gatewayPort()
+                : configured == 0 && boundLegacyUdpPort > 0 ? boundLegacyUdpPort : configured;
         return new TrunkSpec(new ManagedNames(t.name()), driver(t.driver()).orElse(ChannelDriver.PJSIP), host, port,
                 t.context(), t.codecs(), Optional.empty());
     }

@@ -4,6 +4,8 @@ import com.securetrunk.gateway.app.calllog.CallLog;
 import com.securetrunk.gateway.app.calllog.TraceEndpoint;
 import com.securetrunk.gateway.app.metrics.AdminHttpServer;
 import com.securetrunk.gateway.app.metrics.GatewayMetrics;
+import com.securetrunk.ami.AmiBridge;
+import com.securetrunk.ami.ConnectionStatus;
 import com.securetrunk.gateway.config.AppConfig;
 import com.securetrunk.gateway.sip.CallObserver;
 import com.securetrunk.gateway.sip.CallSummary;
@@ -73,6 +75,7 @@ public final class Gateway implements AutoCloseable {
     private final List<ListenPoint> securePoints;
     private final GatewayMetrics metrics;
     private volatile AdminHttpServer admin;
+    private volatile AmiBridge ami;
     private volatile boolean closed;
 
     private Gateway(AppConfig config, NettyMediaRelay relay, B2bua b2bua, SipStackHandle legacy, SipStackHandle secure,
@@ -180,6 +183,20 @@ public final class Gateway implements AutoCloseable {
                 g.close();
                 throw new IllegalStateException("cannot listen for metrics on " + c.metrics().address().getHostAddress() + ":"
                         + c.metrics().port() + " (securetrunk.metrics.address/port): " + e.getMessage(), e);
+            }
+        }
+        if (c.ami().enabled()) {
+            try {
+                // the trunk points the PBX at the port actually bound (legacy udp-port 0 picks one at start)
+                g.ami = AmiBridgeSetup.start(c, g.legacyPort(Transport.UDP), new AmiCallListener(b2bua, relay))
+                        .orElse(null);
+            } catch (RuntimeException e) {
+                g.close();
+                throw e;
+            }
+            AmiBridge bridge = g.ami;
+            if (bridge != null) {
+                metrics.bindAmi(() -> bridge.status().connected());
             }
         }
         LOG.info("SecureTrunk listening: legacy {} (profile {}), secure {} (profile {}), media {} ports {}-{}",
@@ -314,6 +331,10 @@ public final class Gateway implements AutoCloseable {
         }
         why.addAll(missingPoints("legacy", legacy, legacyPoints.size()));
         why.addAll(missingPoints("secure", secure, securePoints.size()));
+        AmiBridge b = ami;
+        if (b != null && !b.status().connected()) {
+            why.add("AMI not connected to " + config.ami().host() + ":" + config.ami().port());
+        }
         return why;
     }
 
@@ -323,6 +344,17 @@ public final class Gateway implements AutoCloseable {
             n++;
         }
         return n >= expected ? List.of() : List.of(side + " side: " + n + " of " + expected + " listening points up");
+    }
+
+    /** The AMI bridge's connection, PBX identity and warnings; empty when {@code ami.enabled = false}. */
+    public java.util.Optional<ConnectionStatus> amiStatus() {
+        AmiBridge b = ami;
+        return b == null ? java.util.Optional.empty() : java.util.Optional.of(b.status());
+    }
+
+    /** The running AMI bridge; empty when {@code ami.enabled = false}. */
+    public java.util.Optional<AmiBridge> amiBridge() {
+        return java.util.Optional.ofNullable(ami);
     }
 
     public B2bua b2bua() {
@@ -370,6 +402,10 @@ public final class Gateway implements AutoCloseable {
             return;
         }
         closed = true;
+        AmiBridge b = ami;
+        if (b != null) {
+            b.close(); // first: its Hangup events would otherwise race the calls the drain ends
+        }
         b2bua.drain(grace);
         AdminHttpServer a = admin;
         if (a != null) {

@@ -86,6 +86,10 @@ public final class RunCommand implements Callable<Integer> {
         for (String line : gateway.listeningSummary()) {
             out.println("listening " + line);
         }
+        if (gateway.amiStatus().isPresent()) {
+            out.println("AMI bridge to Asterisk at " + loaded.config().ami().host() + ":" + loaded.config().ami().port()
+                    + " (connects in the background; its state is logged)");
+        }
         // from JVM start, so the figure is what a user waits for (class loading and config included)
         out.printf(java.util.Locale.ROOT, "SecureTrunk started in %d ms%n",
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());

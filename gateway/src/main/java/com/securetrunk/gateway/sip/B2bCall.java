@@ -52,6 +52,8 @@ final class B2bCall {
     final long startNanos = System.nanoTime();
     long answeredNanos;
     String endReason;
+    /** The Asterisk channel tied to the PBX-side leg by the AMI bridge ({@code ""} until then), for the logs. */
+    volatile String asteriskChannel = "";
 
     // media
     Allocation allocation;
@@ -83,6 +85,7 @@ final class B2bCall {
 
     @Override
     public String toString() {
-        return "call " + id + " (" + inSide.name().toLowerCase() + " -> " + outSide.name().toLowerCase() + ", " + state + ")";
+        return "call " + id + " (" + inSide.name().toLowerCase() + " -> " + outSide.name().toLowerCase() + ", " + state
+                + (asteriskChannel.isEmpty() ? "" : ", " + asteriskChannel) + ")";
     }
 }

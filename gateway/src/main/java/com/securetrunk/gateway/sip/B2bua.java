@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -86,6 +87,13 @@ import org.slf4j.LoggerFactory;
 public final class B2bua implements MediaEventListener {
     private static final Logger LOG = LoggerFactory.getLogger(B2bua.class);
     private static final Logger REFUSALS = LoggerFactory.getLogger("com.securetrunk.gateway.sip.refusals");
+    /** The call log: one line per call end, with both legs' Call-IDs and the Asterisk channel when known. */
+    private static final Logger CALLS = LoggerFactory.getLogger("com.securetrunk.calls");
+    /**
+     * Toward the PBX, the Call-ID of the secure-domain leg (the PBX reads it with {@code PJSIP_HEADER} /
+     * {@code SIP_HEADER}); never toward the secure domain, because a PBX's Call-ID often names internal hosts.
+     */
+    public static final String OTHER_LEG_CALL_ID_HEADER = "X-SecureTrunk-Call-ID";
     private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS";
     private static final String USER_AGENT = "SecureTrunk";
 
@@ -103,6 +111,17 @@ public final class B2bua implements MediaEventListener {
     private final Map<String, B2bCall> byInboundCallId = new ConcurrentHashMap<>();
     private final Map<SessionId, B2bCall> bySession = new ConcurrentHashMap<>();
     private final Map<String, B2bCall> byOutboundCallId = new ConcurrentHashMap<>();
+    /**
+     * Asterisk channels announced (AMI VarSet) before their INVITE reached us: chan_sip sets SIPCALLID when it
+     * creates the channel, before it sends the INVITE. Bounded: the oldest goes first.
+     */
+    private final Map<String, String> earlyAsteriskChannels = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > 1024;
+                }
+            });
     private final AtomicLong sequence = new AtomicLong();
     private final ScheduledExecutorService events = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "b2bua-events");
@@ -492,6 +511,12 @@ public final class B2bua implements MediaEventListener {
             }
             bySession.put(call.id, call);
             byInboundCallId.put(callId, call);
+            if (side == Side.LEGACY) {
+                String early = earlyAsteriskChannels.remove(callId);
+                if (early != null) {
+                    call.asteriskChannel = early;
+                }
+            }
             try {
                 var fwd = forwarder.forward(offer, settings.policy(side), settings.policy(call.outSide),
                         relayOf(call, call.outSide), null);
@@ -608,6 +633,10 @@ public final class B2bua implements MediaEventListener {
         out.addHeader(contact(lp, t.address().getAddress(), t.transport()));
         out.addHeader(headers.createAllowHeader(ALLOW));
         out.addHeader(headers.createUserAgentHeader(List.of(USER_AGENT)));
+        if (side == Side.LEGACY) {
+            out.addHeader(headers.createHeader(OTHER_LEG_CALL_ID_HEADER,
+                    ((CallIdHeader) in.getHeader(CallIdHeader.NAME)).getCallId()));
+        }
         ClientTransaction tx = HintRouter.using(t.address(), t.transport(), () -> provider.getNewClientTransaction(out));
         tx.setApplicationData(call);
         Dialog d = provider.getNewDialog(tx);
@@ -1032,6 +1061,9 @@ public final class B2bua implements MediaEventListener {
         }
         synchronized (call) {
             sendFinal(st, req, 200, null, null, null);
+            if (call.state == B2bCall.State.ENDED) {
+                return; // already ended here (e.g. Asterisk's Hangup event came first): the far side has its BYE
+            }
             LOG.info("{}: BYE from the {} side", call, side.name().toLowerCase());
             call.endReason = "bye-from-" + side.name().toLowerCase(java.util.Locale.ROOT);
             Side other = side.other();
@@ -1118,6 +1150,8 @@ public final class B2bua implements MediaEventListener {
             call.endReason = call.cancelPending ? "cancelled" : "ended";
         }
         CallSummary last = summary(call, call.allocation != null && relay != null ? mediaStats(call) : null);
+        CALLS.info("{} ended: PBX Call-ID {}, secure-domain Call-ID {}", call, pbxCallId(call).orElse("-"),
+                secureCallId(call).orElse("-"));
         call.state = B2bCall.State.ENDED;
         bySession.remove(call.id);
         String callId = ((CallIdHeader) call.inInvite.getHeader(CallIdHeader.NAME)).getCallId();
@@ -1389,6 +1423,83 @@ public final class B2bua implements MediaEventListener {
             return null;
         }
         return SdpParser.parse(new String(m.getRawContent(), StandardCharsets.UTF_8));
+    }
+
+    // ------------------------------------------------------------------ PBX channel events (AMI bridge)
+
+    /**
+     * The call whose PBX-side leg has SIP Call-ID {@code callId}: the inbound leg of a call from the PBX, the
+     * outbound leg (whose Call-ID this B2BUA made) of a call to it. That is the Call-ID Asterisk knows
+     * ({@code SIPCALLID}, {@code CHANNEL(pjsip,call-id)}).
+     */
+    private B2bCall byPbxCallId(String callId) {
+        B2bCall in = byInboundCallId.get(callId);
+        if (in != null && in.inSide == Side.LEGACY) {
+            return in;
+        }
+        B2bCall out = byOutboundCallId.get(callId);
+        return out != null && out.outSide == Side.LEGACY ? out : null;
+    }
+
+    private static Optional<String> callIdOf(Request r) {
+        return r == null ? Optional.empty() : Optional.of(((CallIdHeader) r.getHeader(CallIdHeader.NAME)).getCallId());
+    }
+
+    private static Optional<String> pbxCallId(B2bCall call) {
+        return callIdOf(call.inSide == Side.LEGACY ? call.inInvite : call.outInvite);
+    }
+
+    private static Optional<String> secureCallId(B2bCall call) {
+        return callIdOf(call.inSide == Side.SECURE ? call.inInvite : call.outInvite);
+    }
+
+    /**
+     * The AMI bridge tied an Asterisk channel to the PBX-side Call-ID {@code callId}: later log lines of that call
+     * carry the channel, uniqueid and linkedid. Returns false when no call in progress has that Call-ID (it is then
+     * remembered for an INVITE from the PBX still on its way).
+     */
+    public boolean correlatePbxChannel(String callId, String channel, String uniqueId, String linkedId) {
+        String text = "Asterisk " + channel + " uniqueid " + uniqueId + " linkedid " + linkedId;
+        B2bCall call = byPbxCallId(callId);
+        if (call == null) {
+            earlyAsteriskChannels.put(callId, text); // its INVITE may still be on the way
+            return false;
+        }
+        call.asteriskChannel = text;
+        CALLS.info("{}: PBX Call-ID {} is Asterisk channel {} (uniqueid {}, linkedid {})", call, callId, channel,
+                uniqueId, linkedId);
+        return true;
+    }
+
+    /**
+     * Asterisk hung up the channel of PBX-side Call-ID {@code callId} (AMI Hangup event). If the call is still in
+     * progress here, its BYE never arrived: the secure-domain leg is ended (BYE, or CANCEL / a final error before
+     * the answer) and the media session released. Returns true when that happened; false when the call had already
+     * ended (the usual case: the BYE came first) or is unknown.
+     */
+    public boolean pbxHungUp(String callId, String why) {
+        B2bCall call = byPbxCallId(callId);
+        if (call == null) {
+            return false;
+        }
+        synchronized (call) {
+            if (call.state == B2bCall.State.ENDED) {
+                return false;
+            }
+            LOG.info("{}: {}; no BYE from the PBX reached us, ending the secure-domain leg", call, why);
+            if (call.state == B2bCall.State.CONFIRMED) {
+                bye(call, Side.SECURE);
+            } else if (call.inSide == Side.SECURE) {
+                sendFinal(call.inviteTx, call.inInvite, 480, why, call.inTag, null);
+            } else {
+                call.cancelPending = true;
+                if (call.provisionalSeen) {
+                    sendCancel(call);
+                }
+            }
+            end(call);
+            return true;
+        }
     }
 
     // ------------------------------------------------------------------ keep-alive

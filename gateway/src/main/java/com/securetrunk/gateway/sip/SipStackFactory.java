@@ -119,7 +119,11 @@ public final class SipStackFactory {
             if (key != null) {
                 p.setProperty(TlsSideRegistry.PROPERTY, key);
             }
-            stack = new SipStackImpl(p);
+            // one stack constructor at a time: JAIN-SIP RI keeps its logger in a static (CommonLogger) that a
+            // second constructor running alongside swaps out, and the first then fails with an NPE in LogWriter
+            synchronized (SipStackFactory.class) {
+                stack = new SipStackImpl(p);
+            }
         } catch (PeerUnavailableException e) {
             throw new SipStackException("cannot create SIP stack '" + settings.stackName() + "': " + e.getMessage(), e);
         } finally {

@@ -178,6 +178,7 @@ final class CallActions {
         });
         ChannelDriver.CallHandle handle = driver.dial(t, target.get().exten(), req.callerId(), progress);
         ch.callHandle(handle);
+        pbx.announceSipCallId(ch, handle.sipCallId(), true);
         if (req.timeoutMs() > 0 && !settled.get()) {
             timer[0] = timers.schedule(() -> {
                 if (!settled.get()) {
@@ -239,7 +240,11 @@ final class CallActions {
         Channel c = ch.get();
         ChannelDriver.CallHandle handle = c.callHandle();
         if (handle != null) {
-            handle.hangup(cause);
+            if (pbx.dropsByes()) {
+                handle.hangupDroppingBye(cause);
+            } else {
+                handle.hangup(cause);
+            }
         }
         Runnable before = c.beforeLocalHangup();
         if (before != null) {

@@ -34,5 +34,18 @@ public interface ChannelDriver {
     interface CallHandle {
         /** CANCEL before the answer or BYE after it. Idempotent. */
         void hangup(HangupCause cause);
+
+        /**
+         * Fault injection: ends the call on this side as {@link #hangup} would, but the BYE (or CANCEL) is lost on
+         * the way, so the far end never hears of it. Defaults to a normal hangup for drivers without the fault.
+         */
+        default void hangupDroppingBye(HangupCause cause) {
+            hangup(cause);
+        }
+
+        /** The SIP Call-ID of the call ({@code ""} when the driver has none): chan_sip's {@code SIPCALLID}. */
+        default String sipCallId() {
+            return "";
+        }
     }
 }

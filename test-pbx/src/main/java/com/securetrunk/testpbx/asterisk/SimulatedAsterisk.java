@@ -54,6 +54,7 @@ public final class SimulatedAsterisk implements IncomingCalls, AutoCloseable {
     private volatile List<Trunk> sipPeers = List.of();
     private volatile List<Trunk> pjsipEndpoints = List.of();
     private volatile ChannelDriver channelDriver;
+    private volatile boolean dropByes;
     private AmiServer ami;
     private SipUa sipUa;
 
@@ -215,6 +216,43 @@ public final class SimulatedAsterisk implements IncomingCalls, AutoCloseable {
         this.channelDriver = driver;
     }
 
+    /**
+     * Fault injection: while on, a channel the PBX hangs up itself (AMI Hangup, Originate timeout) ends without its
+     * BYE/CANCEL ever reaching the far end, as when that packet is lost. The Hangup event is emitted as usual.
+     */
+    public void dropByes(boolean on) {
+        this.dropByes = on;
+    }
+
+    boolean dropsByes() {
+        return dropByes;
+    }
+
+    /**
+     * The channel learns its SIP Call-ID. chan_sip sets {@code SIPCALLID} on every channel it creates
+     * ({@code sip_new}), hence a VarSet right after Newchannel. res_pjsip sets nothing itself: the SecureTrunk
+     * drop-in dialplan does ({@code SECURETRUNK_CALLID}, docs/asterisk.md), so a PJSIP channel announces it only
+     * when extensions.conf holds that line: {@code ${CHANNEL(pjsip,call-id)}} in the pre-dial handler for calls
+     * the PBX places, {@code ${PJSIP_HEADER(read,Call-ID)}} for calls it receives. This simulator runs no dialplan:
+     * it applies the pre-dial handler to every call it places on a PJSIP trunk, Originate included (a real
+     * Asterisk runs it only under {@code Dial(...,b(...))}, e.g. through {@code Local/NUMBER@securetrunk-out}).
+     */
+    void announceSipCallId(Channel ch, String callId, boolean placedByPbx) {
+        if (callId == null || callId.isEmpty()) {
+            return;
+        }
+        if (ch.driver() == Trunk.Driver.SIP) {
+            channels.setVariable(ch, "SIPCALLID", callId);
+            return;
+        }
+        String dialplan = configs.snapshot("extensions.conf").map(ConfigFile::render).orElse("")
+                .replace(" ", "");
+        String source = placedByPbx ? "${CHANNEL(pjsip,call-id)}" : "${PJSIP_HEADER(read,Call-ID)}";
+        if (dialplan.contains("Set(SECURETRUNK_CALLID=" + source + ")")) {
+            channels.setVariable(ch, "SECURETRUNK_CALLID", callId);
+        }
+    }
+
     /** {@code core show version}. */
     String versionLine() {
         return "Asterisk " + personality.asteriskVersion() + " built by root @ securetrunk-testpbx on a x86_64"
@@ -313,6 +351,7 @@ public final class SimulatedAsterisk implements IncomingCalls, AutoCloseable {
         String context = peer.map(Trunk::context).orElse(guestContext());
         Channel ch = channels.create(driver, peerName, context, exten, caller);
         ch.callHandle(control);
+        announceSipCallId(ch, control.sipCallId(), false);
         channels.newState(ch, ChannelState.RING);
         return new InboundChannel() {
             @Override

@@ -38,8 +38,7 @@ public final class SipUaChannelDriver implements ChannelDriver {
     /** Routes the UA's incoming calls to {@code pbx} (Newchannel, Newstate Ring/Up, Hangup). */
     public void deliverIncomingTo(IncomingCalls pbx) {
         ua.onIncomingCall(call -> {
-            IncomingCalls.InboundChannel ch = pbx.incoming(source(call), exten(call), caller(call),
-                    cause -> call.hangup());
+            IncomingCalls.InboundChannel ch = pbx.incoming(source(call), exten(call), caller(call), handle(call));
             call.addListener((c, state) -> {
                 if (state == CallState.ANSWERED) {
                     ch.answered();
@@ -74,7 +73,26 @@ public final class SipUaChannelDriver implements ChannelDriver {
         ProgressRelay relay = new ProgressRelay(progress);
         call.addListener((c, state) -> relay.on(c, state));
         relay.on(call, call.state());
-        return cause -> call.hangup();
+        return handle(call);
+    }
+
+    private static CallHandle handle(Call call) {
+        return new CallHandle() {
+            @Override
+            public void hangup(HangupCause cause) {
+                call.hangup();
+            }
+
+            @Override
+            public void hangupDroppingBye(HangupCause cause) {
+                call.hangupDroppingBye();
+            }
+
+            @Override
+            public String sipCallId() {
+                return call.callId();
+            }
+        };
     }
 
     /** Reports each state once and in order, whether it arrives through the listener or the catch-up read. */

@@ -211,6 +211,14 @@ public final class Call {
         ua.hangup(this);
     }
 
+    /**
+     * Fault injection: ends the call here as {@link #hangup} does, but the BYE/CANCEL is never sent (as if it was
+     * lost on the network), so the far end keeps its side of the call until something else ends it.
+     */
+    public void hangupDroppingBye() {
+        ua.hangupDroppingBye(this);
+    }
+
     /** Queues RFC 4733 DTMF digits; throws if the call has no media or the far side has no telephone-event. */
     public void sendDtmf(String digits) {
         MediaStream m = media;

@@ -509,6 +509,17 @@ public final class SipUa implements AutoCloseable {
         });
     }
 
+    void hangupDroppingBye(Call call) {
+        core.execute(() -> {
+            if (call.state() == CallState.ENDED) {
+                return;
+            }
+            stopOkRetransmit(call);
+            LOG.info("{}: fault: ending call {} without sending BYE/CANCEL", cfg.name, call.callId());
+            call.end(new EndReason(EndReason.Kind.LOCAL_HANGUP, 0, "BYE dropped (fault injection)"));
+        });
+    }
+
     private void sendCancel(Call call) {
         SipMessage invite = call.invite;
         SipMessage cancel = SipMessage.request("CANCEL", invite.requestUri());
