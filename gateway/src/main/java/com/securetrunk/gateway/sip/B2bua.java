@@ -133,7 +133,6 @@ public final class B2bua implements MediaEventListener {
     private volatile boolean draining;
     private volatile CallObserver observer = CallObserver.NONE;
     private final SipTraceSwitch trace = new SipTraceSwitch();
-    private static final org.slf4j.Logger TRACE = org.slf4j.LoggerFactory.getLogger("securetrunk.sip.trace");
 
     public B2bua(B2buaSettings settings, TargetResolver resolver, DynamicTlsPoliciesPair tls) {
         this.settings = settings;
@@ -180,9 +179,45 @@ public final class B2bua implements MediaEventListener {
         this.observer = java.util.Objects.requireNonNull(o, "observer");
     }
 
-    /** Per-peer SIP message tracing (received messages), switched at run time. */
+    /** Per-peer SIP message tracing (messages received and sent), switched at run time. */
     public SipTraceSwitch trace() {
         return trace;
+    }
+
+    // tracing runs after the message went out; it never disturbs the call's handling
+    private void traceSent(javax.sip.Transaction tx, Object message) {
+        if (trace.active()) {
+            try {
+                trace.sent(sideOf(tx), tx, message);
+            } catch (RuntimeException e) {
+                LOG.debug("tracing a sent message failed: {}", e.toString());
+            }
+        }
+    }
+
+    private void traceSentAck(Dialog d, Request ack) {
+        if (trace.active() && d instanceof gov.nist.javax.sip.stack.SIPDialog sd) {
+            try {
+                trace.sentAck(sideOf(sd.getFirstTransactionInt()), d, ack);
+            } catch (RuntimeException e) {
+                LOG.debug("tracing a sent ACK failed: {}", e.toString());
+            }
+        }
+    }
+
+    /** Which stack a transaction belongs to (null if neither is attached yet). */
+    private Side sideOf(javax.sip.Transaction tx) {
+        if (tx instanceof gov.nist.javax.sip.stack.SIPTransaction t) {
+            SipStackHandle l = legacy;
+            SipStackHandle sec = secure;
+            if (l != null && l.providers().contains(t.getSipProvider())) {
+                return Side.LEGACY;
+            }
+            if (sec != null && sec.providers().contains(t.getSipProvider())) {
+                return Side.SECURE;
+            }
+        }
+        return null;
     }
 
     /** Media sessions of the calls in progress (for operators and tests). */
@@ -261,9 +296,8 @@ public final class B2bua implements MediaEventListener {
         @Override
         public void processRequest(RequestEvent evt) {
             try {
-                if (evt instanceof RequestEventExt ext && trace.tracing(ext.getRemoteIpAddress())) {
-                    TRACE.info("{} side received from {}:{}\n{}", side.name().toLowerCase(java.util.Locale.ROOT),
-                            ext.getRemoteIpAddress(), ext.getRemotePort(), SipTraceSwitch.mask(evt.getRequest().toString()));
+                if (evt instanceof RequestEventExt ext && trace.active()) {
+                    trace.received(side, ext.getRemoteIpAddress(), ext.getRemotePort(), evt.getRequest());
                 }
                 onRequest(side, evt);
             } catch (RuntimeException e) {
@@ -274,9 +308,8 @@ public final class B2bua implements MediaEventListener {
         @Override
         public void processResponse(ResponseEvent evt) {
             try {
-                if (evt instanceof gov.nist.javax.sip.ResponseEventExt ext && trace.tracing(ext.getRemoteIpAddress())) {
-                    TRACE.info("{} side received from {}:{}\n{}", side.name().toLowerCase(java.util.Locale.ROOT),
-                            ext.getRemoteIpAddress(), ext.getRemotePort(), SipTraceSwitch.mask(evt.getResponse().toString()));
+                if (evt instanceof gov.nist.javax.sip.ResponseEventExt ext && trace.active()) {
+                    trace.received(side, ext.getRemoteIpAddress(), ext.getRemotePort(), evt.getResponse());
                 }
                 onResponse(side, evt);
             } catch (RuntimeException e) {
@@ -417,6 +450,7 @@ public final class B2bua implements MediaEventListener {
             }
             r.addHeader(headers.createUserAgentHeader(List.of(USER_AGENT)));
             st.sendResponse(r);
+            traceSent(st, r);
         } catch (SipException | java.text.ParseException | InvalidArgumentException | RuntimeException e) {
             LOG.debug("cannot send {} to {}: {}", status, req.getMethod(), e.toString());
         }
@@ -649,6 +683,7 @@ public final class B2bua implements MediaEventListener {
         call.provisionalSeen = false;
         LOG.info("{}: INVITE to {}", call, t);
         tx.sendRequest();
+        traceSent(tx, tx.getRequest());
     }
 
     private static String uriHost(String host) {
@@ -746,7 +781,9 @@ public final class B2bua implements MediaEventListener {
             Dialog d = evt.getDialog();
             if (d != null && cseq.getMethod().equals(Request.INVITE) && resp.getStatusCode() / 100 == 2) {
                 try {
-                    d.sendAck(d.createAck(cseq.getSeqNumber()));
+                    Request sentAck = d.createAck(cseq.getSeqNumber());
+                    d.sendAck(sentAck);
+                    traceSentAck(d, sentAck);
                 } catch (SipException | InvalidArgumentException e) {
                     LOG.debug("cannot re-ACK: {}", e.getMessage());
                 }
@@ -808,7 +845,9 @@ public final class B2bua implements MediaEventListener {
                 return;
             }
             try {
-                call.outDialog.sendAck(call.outDialog.createAck(cseq.getSeqNumber()));
+                Request sentAck = call.outDialog.createAck(cseq.getSeqNumber());
+                call.outDialog.sendAck(sentAck);
+                traceSentAck(call.outDialog, sentAck);
             } catch (SipException | InvalidArgumentException e) {
                 LOG.info("{}: cannot ACK the 200: {}", call, e.getMessage());
             }
@@ -834,6 +873,7 @@ public final class B2bua implements MediaEventListener {
                 ok.addHeader(headers.createAllowHeader(ALLOW));
                 ok.setContent(sdp, headers.createContentTypeHeader("application", "sdp"));
                 call.inviteTx.sendResponse(ok);
+                traceSent(call.inviteTx, ok);
                 call.state = B2bCall.State.CONFIRMED;
                 call.answeredNanos = System.nanoTime();
                 LOG.info("{}: answered", call);
@@ -977,6 +1017,7 @@ public final class B2bua implements MediaEventListener {
                 r.setContent(sdp, headers.createContentTypeHeader("application", "sdp"));
             }
             call.inviteTx.sendResponse(r);
+            traceSent(call.inviteTx, r);
         } catch (SipException | java.text.ParseException | InvalidArgumentException e) {
             LOG.debug("{}: cannot send {}: {}", call, status, e.getMessage());
         }
@@ -1007,6 +1048,7 @@ public final class B2bua implements MediaEventListener {
             LOG.debug("{}: keeping the first dialog: {}", call, e.getMessage());
         }
         tx.sendRequest();
+        traceSent(tx, tx.getRequest());
         LOG.info("{}: INVITE sent again with {} credentials for {}", call, challenge.getStatusCode() == 407 ? "proxy" : "digest", t);
     }
 
@@ -1043,6 +1085,7 @@ public final class B2bua implements MediaEventListener {
             ResolvedTarget t = call.currentTarget();
             ClientTransaction ct = HintRouter.using(t.address(), t.transport(), () -> call.outProvider.getNewClientTransaction(cancel));
             ct.sendRequest();
+            traceSent(ct, ct.getRequest());
         } catch (SipException | RuntimeException e) {
             LOG.debug("{}: cannot CANCEL: {}", call, e.getMessage());
         }
@@ -1088,6 +1131,7 @@ public final class B2bua implements MediaEventListener {
             Request bye = d.createRequest(Request.BYE);
             ClientTransaction ct = call.provider(side).getNewClientTransaction(bye);
             d.sendRequest(ct);
+            traceSent(ct, ct.getRequest());
         } catch (SipException | RuntimeException e) {
             LOG.debug("{}: cannot send BYE to the {} side: {}", call, side, e.getMessage());
         }
@@ -1098,11 +1142,14 @@ public final class B2bua implements MediaEventListener {
             return;
         }
         try {
-            d.sendAck(d.createAck(cseq));
+            Request sentAck = d.createAck(cseq);
+            d.sendAck(sentAck);
+            traceSentAck(d, sentAck);
             Request bye = d.createRequest(Request.BYE);
             SipProvider p = ((gov.nist.javax.sip.stack.SIPDialog) d).getSipProvider();
             ClientTransaction ct = p.getNewClientTransaction(bye);
             d.sendRequest(ct);
+            traceSent(ct, ct.getRequest());
         } catch (SipException | InvalidArgumentException | RuntimeException e) {
             LOG.debug("cannot ACK+BYE an abandoned 2xx: {}", e.getMessage());
         }
@@ -1257,6 +1304,7 @@ public final class B2bua implements MediaEventListener {
                 ClientTransaction ct = call.provider(far).getNewClientTransaction(out);
                 ct.setApplicationData(new ReInvite(call, side, st, req, offer, fwd.pending()));
                 fd.sendRequest(ct);
+                traceSent(ct, ct.getRequest());
                 LOG.info("{}: re-INVITE from the {} side passed on", call, side.name().toLowerCase());
             } catch (NegotiationRefused e) {
                 REFUSALS.info("refused re-INVITE from {} on the {} side: {} [{}] {}", source, side.name().toLowerCase(),
@@ -1283,7 +1331,9 @@ public final class B2bua implements MediaEventListener {
         CSeqHeader cseq = (CSeqHeader) resp.getHeader(CSeqHeader.NAME);
         Dialog fd = call.dialog(far);
         try {
-            fd.sendAck(fd.createAck(cseq.getSeqNumber()));
+            Request sentAck = fd.createAck(cseq.getSeqNumber());
+            fd.sendAck(sentAck);
+            traceSentAck(fd, sentAck);
         } catch (SipException | InvalidArgumentException e) {
             LOG.info("{}: cannot ACK the re-INVITE 200: {}", call, e.getMessage());
         }
@@ -1305,6 +1355,7 @@ public final class B2bua implements MediaEventListener {
             ok.addHeader(contactFor(call, ri.from));
             ok.setContent(SdpWriter.write(fixPorts(ans.answer(), call, ri.from)), headers.createContentTypeHeader("application", "sdp"));
             ri.serverTx.sendResponse(ok);
+            traceSent(ri.serverTx, ok);
         } catch (SdpParseException | NegotiationRefused e) {
             String text = e instanceof NegotiationRefused n ? n.rejection().warning() : "unparsable SDP answer: " + e.getMessage();
             sendFinal(ri.serverTx, ri.request, 488, text, null, null);
@@ -1544,6 +1595,7 @@ public final class B2bua implements MediaEventListener {
             r.addHeader(headers.createUserAgentHeader(List.of(USER_AGENT)));
             ClientTransaction ct = HintRouter.using(t.address(), t.transport(), () -> provider.getNewClientTransaction(r));
             ct.sendRequest();
+            traceSent(ct, ct.getRequest());
         } catch (SipException | java.text.ParseException | InvalidArgumentException | RuntimeException e) {
             LOG.info("OPTIONS keep-alive to {} failed: {}", t, e.getMessage());
         }

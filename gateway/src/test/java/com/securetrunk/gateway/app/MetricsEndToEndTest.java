@@ -154,6 +154,11 @@ class MetricsEndToEndTest {
         List<String> traced = log.list.stream().filter(e -> e.getLoggerName().equals("securetrunk.sip.trace"))
                 .map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(traced).anyMatch(t -> t.contains("INVITE sip:")).anyMatch(t -> t.contains("SIP/2.0 200 OK"));
+        // ...and the messages the gateway sent: the INVITE toward the secure domain, the 200 OK and ACK it relayed
+        assertThat(traced).anyMatch(t -> t.startsWith("secure side sent to 127.0.0.1:") && t.contains("\nINVITE sip:"))
+                .anyMatch(t -> t.startsWith("secure side sent to 127.0.0.1:") && t.contains("\nACK sip:"))
+                .anyMatch(t -> t.startsWith("legacy side sent to 127.0.0.1:") && t.contains("\nSIP/2.0 200 OK"))
+                .anyMatch(t -> t.startsWith("legacy side received from 127.0.0.1:") && t.contains("\nINVITE sip:"));
         String all = String.join("\n", lines);
         for (String sdp : List.of(in.localSdp(), in.remoteSdp())) {
             Matcher key = Pattern.compile("inline:([A-Za-z0-9+/=]{20,})").matcher(sdp);
