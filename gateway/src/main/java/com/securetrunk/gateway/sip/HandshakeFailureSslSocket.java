@@ -31,6 +31,7 @@ final class HandshakeFailureSslSocket extends SSLSocket {
     private final SSLSocket d;
 
     private final com.securetrunk.gateway.tls.TlsHandshakeObserver observer;
+    private final boolean inbound;
     private boolean reported; // JAIN-SIP may call startHandshake() again on the same socket: count it once
 
     HandshakeFailureSslSocket(SSLSocket delegate) {
@@ -38,8 +39,14 @@ final class HandshakeFailureSslSocket extends SSLSocket {
     }
 
     HandshakeFailureSslSocket(SSLSocket delegate, com.securetrunk.gateway.tls.TlsHandshakeObserver observer) {
+        this(delegate, observer, false);
+    }
+
+    /** {@code inbound}: an accepted connection (JAIN-SIP's reader thread calls {@link #startHandshake()} on it too). */
+    HandshakeFailureSslSocket(SSLSocket delegate, com.securetrunk.gateway.tls.TlsHandshakeObserver observer, boolean inbound) {
         this.d = delegate;
         this.observer = observer;
+        this.inbound = inbound;
     }
 
     @Override
@@ -69,9 +76,9 @@ final class HandshakeFailureSslSocket extends SSLSocket {
         }
         reported = true;
         if (failure == null) {
-            observer.completed(false, d.getSession().getProtocol());
+            observer.completed(inbound, d.getSession().getProtocol());
         } else {
-            observer.failed(false, com.securetrunk.gateway.tls.TlsHandshakeObserver.reasonOf(failure));
+            observer.failed(inbound, com.securetrunk.gateway.tls.TlsHandshakeObserver.reasonOf(failure));
         }
     }
 

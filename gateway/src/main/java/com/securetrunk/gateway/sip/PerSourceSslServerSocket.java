@@ -32,7 +32,6 @@ final class PerSourceSslServerSocket extends SSLServerSocket {
     @Override
     public Socket accept() throws IOException {
         SSLSocket s = (SSLSocket) d.accept();
-        s.addHandshakeCompletedListener(e -> contexts.handshakes().completed(true, e.getSession().getProtocol()));
         s.setTcpNoDelay(true); // as for outbound connections (PolicyNetworkLayer): no Nagle delay per SIP message
         try {
             TlsPeerPolicy policy = inbound.forSource(s.getInetAddress());
@@ -43,7 +42,8 @@ final class PerSourceSslServerSocket extends SSLServerSocket {
             s.close();
             throw new IOException("cannot apply the TLS policy for " + s.getInetAddress() + ": " + e.getMessage(), e);
         }
-        return s;
+        // the wrapper reports the handshake's outcome (success or failure by reason) once, as inbound
+        return new HandshakeFailureSslSocket(s, contexts.handshakes(), true);
     }
 
     @Override public String[] getEnabledCipherSuites() { return d.getEnabledCipherSuites(); }

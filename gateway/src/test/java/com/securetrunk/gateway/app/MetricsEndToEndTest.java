@@ -1,6 +1,7 @@
 package com.securetrunk.gateway.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -173,6 +174,23 @@ class MetricsEndToEndTest {
         assertThat(post("/trace?peer=not-an-ip").statusCode()).isEqualTo(400);
         assertThat(get("/nope").statusCode()).isEqualTo(404);
         assertThat(post("/metrics").statusCode()).isEqualTo(405);
+
+        // an inbound TLS handshake that fails: a client that does not trust the gateway's certificate (the JDK's
+        // default trust store knows nothing of the test CA) aborts; the gateway counts it as an inbound failure
+        assertThat(get("/metrics").body()).doesNotContain("securetrunk_tls_handshake_failures_total{direction=\"inbound\"");
+        try (javax.net.ssl.SSLSocket untrusting = (javax.net.ssl.SSLSocket) javax.net.ssl.SSLSocketFactory.getDefault()
+                .createSocket("127.0.0.1", gateway.secureTlsPort())) {
+            untrusting.setSoTimeout(5000);
+            assertThatThrownBy(untrusting::startHandshake).isInstanceOf(java.io.IOException.class);
+        }
+        String failedScrape = get("/metrics").body();
+        String inboundFailure = "securetrunk_tls_handshake_failures_total{direction=\"inbound\",reason=\"handshake-error\"}";
+        long failDeadline = System.nanoTime() + WAIT.toNanos();
+        while (!(sample(failedScrape, inboundFailure) >= 1.0) && System.nanoTime() < failDeadline) {
+            Thread.sleep(50);
+            failedScrape = get("/metrics").body();
+        }
+        assertThat(sample(failedScrape, inboundFailure)).as(failedScrape).isEqualTo(1.0);
 
         gateway.close();
         gateway = null;
