@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AmiCallListener implements AmiBridgeListener {
 
-    private static final Logger CALLS = LoggerFactory.getLogger("com.securetrunk.calls");
+    private static final Logger CALLS = LoggerFactory.getLogger(com.securetrunk.gateway.app.calllog.CallLog.LOGGER);
     private static final Logger LOG = LoggerFactory.getLogger(AmiCallListener.class);
 
     private final B2bua b2bua;

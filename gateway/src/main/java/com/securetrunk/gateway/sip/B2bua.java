@@ -88,7 +88,8 @@ public final class B2bua implements MediaEventListener {
     private static final Logger LOG = LoggerFactory.getLogger(B2bua.class);
     private static final Logger REFUSALS = LoggerFactory.getLogger("com.securetrunk.gateway.sip.refusals");
     /** The call log: one line per call end, with both legs' Call-IDs and the Asterisk channel when known. */
-    private static final Logger CALLS = LoggerFactory.getLogger("com.securetrunk.calls");
+    // the call log's logger (app.calllog.CallLog.LOGGER): one logger name for every per-call line
+    private static final Logger CALLS = LoggerFactory.getLogger("securetrunk.calls");
     /**
      * Toward the PBX, the Call-ID of the secure-domain leg (the PBX reads it with {@code PJSIP_HEADER} /
      * {@code SIP_HEADER}); never toward the secure domain, because a PBX's Call-ID often names internal hosts.

@@ -172,7 +172,7 @@ class AmiGatewayEndToEndTest {
     void provisionedTrunkCarriesAnOriginatedCallWithAudioAndAHangupWithoutByeFreesItsMedia(
             AsteriskPersonality personality, String driver, String profile, Trunk.Driver trunkDriver)
             throws Exception {
-        try (LogCapture calls = new LogCapture("com.securetrunk.calls")) {
+        try (LogCapture calls = new LogCapture(com.securetrunk.gateway.app.calllog.CallLog.LOGGER)) {
             start(personality, driver, profile);
             Trunk trunk = awaitProvisionedTrunk(trunkDriver);
             assertThat(trunk.port()).as("the trunk points at the port the gateway is bound to")
@@ -255,7 +255,7 @@ class AmiGatewayEndToEndTest {
     void aCallFromTheSecureDomainCarriesItsCallIdToThePbxAndIsTiedToTheChannelByTheGatewaysCallId(
             AsteriskPersonality personality, String driver, String profile, Trunk.Driver trunkDriver)
             throws Exception {
-        try (LogCapture calls = new LogCapture("com.securetrunk.calls")) {
+        try (LogCapture calls = new LogCapture(com.securetrunk.gateway.app.calllog.CallLog.LOGGER)) {
             start(personality, driver, profile);
             awaitProvisionedTrunk(trunkDriver);
             admin = admin();
