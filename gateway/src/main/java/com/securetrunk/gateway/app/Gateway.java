@@ -124,6 +124,7 @@ public final class Gateway implements AutoCloseable {
         NettyMediaRelay relay = new NettyMediaRelay(rc, b2bua);
         GatewayMetrics metrics = new GatewayMetrics();
         metrics.bindMedia(relay, relay.pool());
+        metrics.bindSides(relay, b2bua::sessionIds);
         contexts.observeHandshakes(metrics);
         b2bua.observe(new FanOut(metrics, new CallLog()));
         int handshakeMs = (int) Math.max(1, Math.min(Integer.MAX_VALUE, c.limits().tlsHandshakeTimeout().toMillis()));

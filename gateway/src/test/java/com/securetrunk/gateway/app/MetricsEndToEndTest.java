@@ -117,6 +117,14 @@ class MetricsEndToEndTest {
         assertThat(received).as(d).isGreaterThan(20); // 20 ms packets both ways for 600 ms
         assertThat(sample(d, "securetrunk_media_packets_total{direction=\"sent\"}")).isGreaterThan(20);
         assertThat(sample(d, "securetrunk_media_bytes_total{direction=\"received\"}")).isGreaterThan(received * 100);
+        double l2s = sample(d, "securetrunk_media_forwarded_packets_total{direction=\"legacy-to-secure\"}");
+        double s2l = sample(d, "securetrunk_media_forwarded_packets_total{direction=\"secure-to-legacy\"}");
+        assertThat(l2s).as(d).isGreaterThan(20);
+        assertThat(s2l).as(d).isGreaterThan(20);
+        // plain RTP on the legacy leg, SRTP (10-byte tag) on the secure leg: the bytes per packet tell the sides apart
+        double l2sBytes = sample(d, "securetrunk_media_forwarded_bytes_total{direction=\"legacy-to-secure\"}");
+        double s2lBytes = sample(d, "securetrunk_media_forwarded_bytes_total{direction=\"secure-to-legacy\"}");
+        assertThat(s2lBytes / s2l).as(d).isGreaterThan(l2sBytes / l2s);
         assertThat(sample(d, "securetrunk_srtp_auth_failures_total")).isZero();
         assertThat(sample(d, "securetrunk_srtp_replays_total")).isZero();
         assertThat(sample(d, "securetrunk_media_ports_in_use")).as("one RTP port per leg").isEqualTo(2.0);
@@ -140,6 +148,9 @@ class MetricsEndToEndTest {
         assertThat(sample(after, "securetrunk_media_ports_in_use")).isZero();
         assertThat(sample(after, "securetrunk_media_packets_total{direction=\"received\"}")).as("totals survive the release")
                 .isGreaterThan(received);
+        assertThat(sample(after, "securetrunk_media_forwarded_packets_total{direction=\"legacy-to-secure\"}"))
+                .as("per-direction totals survive the release").isGreaterThan(l2s);
+        assertThat(sample(after, "securetrunk_media_forwarded_packets_total{direction=\"secure-to-legacy\"}")).isGreaterThan(s2l);
 
         // the call log: a start line, an end line with both Call-IDs, profiles, suite, packets and reason
         List<String> lines = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();

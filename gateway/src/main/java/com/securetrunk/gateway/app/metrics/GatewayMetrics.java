@@ -36,6 +36,9 @@ public final class GatewayMetrics implements CallObserver, TlsHandshakeObserver 
     private final AtomicInteger active = new AtomicInteger();
     private final Timer setup;
     private volatile TotalsCache totals;
+    private volatile SidesCache sides;
+    // media of ended calls, per direction: [legacy-to-secure packets, bytes, secure-to-legacy packets, bytes]
+    private final java.util.concurrent.atomic.AtomicLongArray endedMedia = new java.util.concurrent.atomic.AtomicLongArray(4);
 
     public GatewayMetrics() {
         Gauge.builder("securetrunk.calls.active", active, AtomicInteger::get)
@@ -58,6 +61,10 @@ public final class GatewayMetrics implements CallObserver, TlsHandshakeObserver 
         if (t != null) {
             t.refresh();
         }
+        SidesCache s = sides;
+        if (s != null) {
+            s.refresh();
+        }
         return registry.scrape();
     }
 
@@ -78,6 +85,15 @@ public final class GatewayMetrics implements CallObserver, TlsHandshakeObserver 
     @Override
     public void callEnded(CallSummary call) {
         active.decrementAndGet();
+        // what a leg received is what the gateway forwarded toward the other side
+        if (call.legacyMedia() != null) {
+            endedMedia.addAndGet(0, call.legacyMedia().packetsIn());
+            endedMedia.addAndGet(1, call.legacyMedia().bytesIn());
+        }
+        if (call.secureMedia() != null) {
+            endedMedia.addAndGet(2, call.secureMedia().packetsIn());
+            endedMedia.addAndGet(3, call.secureMedia().bytesIn());
+        }
         String reason = label(call.endReason());
         Counter.builder("securetrunk.calls.ended").description("Calls ended, by reason")
                 .tag("reason", reason).register(registry).increment();
@@ -144,6 +160,66 @@ public final class GatewayMetrics implements CallObserver, TlsHandshakeObserver 
     private void fc(String name, String description, TotalsCache cache, ToDoubleFunction<LegStats> f, String direction) {
         FunctionCounter.builder(name, cache, c -> f.applyAsDouble(c.get())).description(description)
                 .tag("direction", direction).register(registry);
+    }
+
+    /**
+     * {@code securetrunk_media_forwarded_packets_total{direction}} and {@code securetrunk_media_forwarded_bytes_total{direction}}
+     * with direction {@code legacy-to-secure} or {@code secure-to-legacy}: what the relay received on each side's leg
+     * (as on the wire there), from the calls that ended plus, read when scraped, the per-session counters of the calls
+     * in progress. {@code sessions} lists those calls' media sessions; leg "a" of each stream is the legacy side.
+     */
+    public void bindSides(MediaRelay relay, java.util.function.Supplier<java.util.List<com.securetrunk.gateway.media.SessionId>> sessions) {
+        SidesCache cache = new SidesCache(relay, sessions, endedMedia);
+        sides = cache;
+        for (int i = 0; i < 4; i++) {
+            int field = i;
+            FunctionCounter.builder(i % 2 == 0 ? "securetrunk.media.forwarded.packets" : "securetrunk.media.forwarded.bytes",
+                            cache, c -> c.get(field))
+                    .description(i % 2 == 0 ? "RTP/RTCP packets received on one side's leg, to forward to the other"
+                            : "RTP/RTCP bytes received on one side's leg (as on the wire there), to forward to the other")
+                    .tag("direction", i < 2 ? "legacy-to-secure" : "secure-to-legacy").register(registry);
+        }
+    }
+
+    /** Per-direction media counters, computed once per scrape; never lower than the last scrape's (counters). */
+    private static final class SidesCache {
+        private final MediaRelay relay;
+        private final java.util.function.Supplier<java.util.List<com.securetrunk.gateway.media.SessionId>> sessions;
+        private final java.util.concurrent.atomic.AtomicLongArray ended;
+        private final long[] last = new long[4];
+
+        SidesCache(MediaRelay relay, java.util.function.Supplier<java.util.List<com.securetrunk.gateway.media.SessionId>> sessions,
+                   java.util.concurrent.atomic.AtomicLongArray ended) {
+            this.relay = relay;
+            this.sessions = sessions;
+            this.ended = ended;
+        }
+
+        synchronized void refresh() {
+            long[] now = new long[4];
+            for (int i = 0; i < 4; i++) {
+                now[i] = ended.get(i);
+            }
+            for (com.securetrunk.gateway.media.SessionId id : sessions.get()) {
+                try {
+                    for (var st : relay.stats(id).streams()) {
+                        now[0] += st.a().packetsIn();
+                        now[1] += st.a().bytesIn();
+                        now[2] += st.b().packetsIn();
+                        now[3] += st.b().bytesIn();
+                    }
+                } catch (RuntimeException released) {
+                    // the call ended meanwhile: its counters are (or will be) in the ended totals
+                }
+            }
+            for (int i = 0; i < 4; i++) {
+                last[i] = Math.max(last[i], now[i]); // a call between release and callEnded must not make a dip
+            }
+        }
+
+        synchronized double get(int field) {
+            return last[field];
+        }
     }
 
     /** {@code securetrunk_ami_connected}: 1 while the AMI bridge is logged in, else 0. */
