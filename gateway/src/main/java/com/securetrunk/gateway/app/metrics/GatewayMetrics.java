@@ -26,7 +26,9 @@ import java.util.function.ToDoubleFunction;
  * {@code securetrunk_calls_ended_total{reason}}, {@code securetrunk_calls_failed_total{reason}},
  * {@code securetrunk_call_setup_seconds} (histogram), {@code securetrunk_tls_handshakes_total{direction}},
  * {@code securetrunk_tls_handshake_failures_total{direction,reason}}, {@code securetrunk_media_packets_total{direction}},
- * {@code securetrunk_media_bytes_total{direction}}, {@code securetrunk_srtp_auth_failures_total},
+ * {@code securetrunk_media_bytes_total{direction}} (received / sent),
+ * {@code securetrunk_media_forwarded_packets_total{direction}} and {@code securetrunk_media_forwarded_bytes_total{direction}}
+ * (legacy-to-secure / secure-to-legacy), {@code securetrunk_srtp_auth_failures_total},
  * {@code securetrunk_srtp_replays_total}, {@code securetrunk_media_dropped_total},
  * {@code securetrunk_media_ports_in_use}, {@code securetrunk_media_ports_capacity},
  * {@code securetrunk_media_ports_quarantined}, {@code securetrunk_ami_connected}.
