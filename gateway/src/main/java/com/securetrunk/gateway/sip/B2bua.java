@@ -34,7 +34,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -1198,8 +1197,6 @@ public final class B2bua implements MediaEventListener {
             call.endReason = call.cancelPending ? "cancelled" : "ended";
         }
         CallSummary last = summary(call, call.allocation != null && relay != null ? mediaStats(call) : null);
-        CALLS.info("{} ended: PBX Call-ID {}, secure-domain Call-ID {}", call, pbxCallId(call).orElse("-"),
-                secureCallId(call).orElse("-"));
         call.state = B2bCall.State.ENDED;
         bySession.remove(call.id);
         String callId = ((CallIdHeader) call.inInvite.getHeader(CallIdHeader.NAME)).getCallId();
@@ -1253,7 +1250,7 @@ public final class B2bua implements MediaEventListener {
                 Duration.ofNanos(call.answeredNanos == 0 ? 0 : call.answeredNanos - call.startNanos),
                 Duration.ofNanos(now - call.startNanos),
                 inLeg, outLeg,
-                call.endReason == null ? "" : call.endReason);
+                call.endReason == null ? "" : call.endReason, call.asteriskChannel);
     }
 
     // ------------------------------------------------------------------ re-INVITE
@@ -1493,25 +1490,13 @@ public final class B2bua implements MediaEventListener {
         return out != null && out.outSide == Side.LEGACY ? out : null;
     }
 
-    private static Optional<String> callIdOf(Request r) {
-        return r == null ? Optional.empty() : Optional.of(((CallIdHeader) r.getHeader(CallIdHeader.NAME)).getCallId());
-    }
-
-    private static Optional<String> pbxCallId(B2bCall call) {
-        return callIdOf(call.inSide == Side.LEGACY ? call.inInvite : call.outInvite);
-    }
-
-    private static Optional<String> secureCallId(B2bCall call) {
-        return callIdOf(call.inSide == Side.SECURE ? call.inInvite : call.outInvite);
-    }
-
     /**
      * The AMI bridge tied an Asterisk channel to the PBX-side Call-ID {@code callId}: later log lines of that call
      * carry the channel, uniqueid and linkedid. Returns false when no call in progress has that Call-ID (it is then
      * remembered for an INVITE from the PBX still on its way).
      */
     public boolean correlatePbxChannel(String callId, String channel, String uniqueId, String linkedId) {
-        String text = "Asterisk " + channel + " uniqueid " + uniqueId + " linkedid " + linkedId;
+        String text = "asterisk-channel=" + channel + " uniqueid=" + uniqueId + " linkedid=" + linkedId;
         B2bCall call = byPbxCallId(callId);
         if (call == null) {
             earlyAsteriskChannels.put(callId, text); // its INVITE may still be on the way

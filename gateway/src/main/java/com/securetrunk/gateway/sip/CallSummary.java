@@ -21,10 +21,13 @@ import java.time.Duration;
  * @param media         media counters of the legacy leg then the secure leg (null while no media exists)
  * @param endReason     why the call ended ("" while it runs): e.g. {@code bye-from-legacy}, {@code cancelled},
  *                      {@code far-486}, {@code timeout}, a Secure Media refusal rule
+ * @param pbxChannel    the Asterisk channel the AMI bridge tied to the PBX leg, as
+ *                      {@code asterisk-channel=.. uniqueid=.. linkedid=..}, or "" when none is known
  */
 public record CallSummary(String id, Side from, String inCallId, String outCallId, String inPeer, String outPeer,
                           String inProfile, String outProfile, String suite, boolean answered, Duration setupTime,
-                          Duration duration, LegStats legacyMedia, LegStats secureMedia, String endReason) {
+                          Duration duration, LegStats legacyMedia, LegStats secureMedia, String endReason,
+                          String pbxChannel) {
 
     /** Whether the call ended without ever being answered. */
     public boolean failed() {

@@ -211,8 +211,11 @@ class AmiGatewayEndToEndTest {
             assertThat(in.awaitState(CallState.ENDED, WAIT)).as("the secure-domain leg gets its BYE").isTrue();
             assertThat(calls.messagesContaining("its media session was still open and is now released"))
                     .hasSize(1);
-            assertThat(calls.messagesContaining("ended: PBX Call-ID " + callId)).singleElement()
-                    .satisfies(line -> assertThat(line).contains("uniqueid " + ch.uniqueid()));
+            // one end line per call, and it names the Asterisk channel the bridge tied to it
+            within(WAIT, () -> !calls.messagesContaining("call end ").isEmpty(), "the call's end line");
+            assertThat(calls.messagesContaining("call end ")).singleElement()
+                    .satisfies(line -> assertThat(line).contains("in-call-id=" + callId, "reason=",
+                            "asterisk-channel=" + ch.name(), "uniqueid=" + ch.uniqueid()));
         }
     }
 

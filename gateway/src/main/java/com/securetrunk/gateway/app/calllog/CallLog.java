@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
  * call end id=.. from=legacy in-call-id=.. out-call-id=.. peer=10.0.0.5 target=tls:x(1.2.3.4:5061)
  *   profiles=asterisk-chan_sip->twilio-secure suite=AES_CM_128_HMAC_SHA1_80 answered=true setup-ms=120
  *   duration-s=61.2 legacy-pkts-in=.. legacy-pkts-out=.. secure-pkts-in=.. secure-pkts-out=.. srtp-auth-fail=0 reason=bye-from-legacy
+ *   [asterisk-channel=PJSIP/100-0001 uniqueid=.. linkedid=..]
  * </pre>
  * (the end line is one line). The outbound Call-ID is on the end line: it does not exist yet when the INVITE arrives.
  */
@@ -53,7 +54,8 @@ public final class CallLog implements CallObserver {
                 c.id(), side(c), c.inCallId(), c.outCallId(), c.inPeer(), c.outPeer(), c.inProfile(), c.outProfile(),
                 c.suite(), c.answered(), c.setupTime().toMillis(), c.duration().toMillis() / 1000.0,
                 l.packetsIn(), l.packetsOut(), s.packetsIn(), s.packetsOut(), s.authFailures(),
-                c.endReason().isEmpty() ? "ended" : c.endReason());
+                c.endReason().isEmpty() ? "ended" : c.endReason())
+                + (c.pbxChannel().isEmpty() ? "" : " " + c.pbxChannel());
     }
 
     private static String side(CallSummary c) {
