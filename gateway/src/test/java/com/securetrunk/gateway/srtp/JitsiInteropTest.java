@@ -6,18 +6,10 @@ import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.jitsi.srtp.SrtcpCryptoContext;
-import org.jitsi.srtp.SrtpContextFactory;
-import org.jitsi.srtp.SrtpCryptoContext;
-import org.jitsi.srtp.SrtpErrorStatus;
-import org.jitsi.srtp.SrtpPolicy;
-import org.jitsi.utils.ByteArrayBuffer;
-import org.jitsi.utils.logging2.LoggerImpl;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -247,117 +239,33 @@ class JitsiInteropTest {
 
     // ---- jitsi-srtp ----
 
-    static SrtpContextFactory jitsiFactory(MasterKey key, boolean sender) {
-        SrtpSuite suite = key.suite();
-        SrtpPolicy rtp = new SrtpPolicy(SrtpPolicy.AESCM_ENCRYPTION, suite.keyLength(),
-                SrtpPolicy.HMACSHA1_AUTHENTICATION, 20, suite.srtpTagLength(), suite.saltLength());
-        SrtpPolicy rtcp = new SrtpPolicy(SrtpPolicy.AESCM_ENCRYPTION, suite.keyLength(),
-                SrtpPolicy.HMACSHA1_AUTHENTICATION, 20, suite.srtcpTagLength(), suite.saltLength());
-        return new SrtpContextFactory(sender, key.key(), key.salt(), rtp, rtcp, new LoggerImpl("jitsi-srtp"));
-    }
-
     static Sender jitsiSender(MasterKey key, boolean rtcp) {
-        SrtpContextFactory factory = jitsiFactory(key, true);
-        Map<Integer, SrtpCryptoContext> rtpContexts = new HashMap<>();
-        Map<Integer, SrtcpCryptoContext> rtcpContexts = new HashMap<>();
+        Jitsi jitsi = Jitsi.sender(key);
         return (plain, ssrc) -> {
-            JitsiBuffer b = new JitsiBuffer(plain);
             try {
-                SrtpErrorStatus s = rtcp
-                        ? rtcpContexts.computeIfAbsent(ssrc, x -> control(factory, x)).transformPacket(b)
-                        : rtpContexts.computeIfAbsent(ssrc, x -> media(factory, x)).transformPacket(b);
-                assertThat(s).isEqualTo(SrtpErrorStatus.OK);
+                return rtcp ? jitsi.protectRtcp(plain) : jitsi.protectRtp(plain);
             } catch (GeneralSecurityException e) {
                 throw new AssertionError(e);
             }
-            return b.bytes();
         };
     }
 
     static Receiver jitsiReceiver(MasterKey key, boolean rtcp) {
-        SrtpContextFactory factory = jitsiFactory(key, false);
-        Map<Integer, SrtpCryptoContext> rtpContexts = new HashMap<>();
-        Map<Integer, SrtcpCryptoContext> rtcpContexts = new HashMap<>();
+        Jitsi jitsi = Jitsi.receiver(key);
         return (packet, ssrc, plain) -> {
-            JitsiBuffer b = new JitsiBuffer(packet);
-            int packetSsrc = Bytes.int32(packet, rtcp ? 4 : 8);
-            SrtpErrorStatus s;
+            Jitsi.Unprotected u;
             try {
-                s = rtcp ? rtcpContexts.computeIfAbsent(packetSsrc, x -> control(factory, x)).reverseTransformPacket(b)
-                        : rtpContexts.computeIfAbsent(packetSsrc, x -> media(factory, x)).reverseTransformPacket(b, false);
+                u = jitsi.unprotect(packet, rtcp);
             } catch (GeneralSecurityException e) {
                 throw new AssertionError(e);
             }
-            plain[0] = b.bytes();
-            return switch (s) {
+            plain[0] = u.plain();
+            return switch (u.status()) {
                 case OK -> Outcome.OK;
                 case REPLAY_FAIL -> Outcome.DUPLICATE;
                 case REPLAY_OLD -> Outcome.OLD;
                 default -> Outcome.REFUSED;
             };
         };
-    }
-
-    private static SrtpCryptoContext media(SrtpContextFactory f, int ssrc) {
-        try {
-            return f.deriveContext(ssrc, 0);
-        } catch (GeneralSecurityException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static SrtcpCryptoContext control(SrtpContextFactory f, int ssrc) {
-        try {
-            return f.deriveControlContext(ssrc);
-        } catch (GeneralSecurityException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /** jitsi's packet view over a growable array. */
-    static final class JitsiBuffer implements ByteArrayBuffer {
-        private byte[] buf;
-        private int off;
-        private int len;
-
-        JitsiBuffer(byte[] packet) {
-            buf = Arrays.copyOf(packet, packet.length + 32);
-            len = packet.length;
-        }
-
-        byte[] bytes() {
-            return Arrays.copyOfRange(buf, off, off + len);
-        }
-
-        @Override public byte[] getBuffer() { return buf; }
-        @Override public int getOffset() { return off; }
-        @Override public int getLength() { return len; }
-        @Override public void setLength(int l) { len = l; }
-        @Override public void setOffset(int o) { off = o; }
-        @Override public boolean isInvalid() { return false; }
-
-        @Override
-        public void readRegionToBuff(int regionOffset, int regionLength, byte[] out) {
-            System.arraycopy(buf, off + regionOffset, out, 0, regionLength);
-        }
-
-        @Override
-        public void grow(int howMuch) {
-            if (buf.length - off - len < howMuch) {
-                buf = Arrays.copyOf(buf, off + len + howMuch);
-            }
-        }
-
-        @Override
-        public void append(byte[] data, int l) {
-            grow(l);
-            System.arraycopy(data, 0, buf, off + len, l);
-            len += l;
-        }
-
-        @Override
-        public void shrink(int l) {
-            len = Math.max(0, len - l);
-        }
     }
 }

@@ -9,6 +9,7 @@ import com.securetrunk.gateway.media.SessionId;
 import com.securetrunk.gateway.media.SrtpKeys;
 import com.securetrunk.gateway.media.StreamPorts;
 import com.securetrunk.gateway.media.StreamSpec;
+import com.securetrunk.gateway.srtp.Jitsi;
 import com.securetrunk.gateway.srtp.MasterKey;
 import com.securetrunk.gateway.srtp.SrtpSuite;
 import java.security.SecureRandom;

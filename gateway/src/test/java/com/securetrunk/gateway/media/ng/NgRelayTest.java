@@ -3,10 +3,10 @@ package com.securetrunk.gateway.media.ng;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.securetrunk.gateway.media.RelayConfig;
-import com.securetrunk.gateway.media.netty.Jitsi;
 import com.securetrunk.gateway.media.netty.NettyMediaRelay;
 import com.securetrunk.gateway.media.netty.Rtp;
 import com.securetrunk.gateway.media.netty.UdpPeer;
+import com.securetrunk.gateway.srtp.Jitsi;
 import com.securetrunk.gateway.srtp.MasterKey;
 import com.securetrunk.gateway.srtp.SrtpSuite;
 import java.net.InetSocketAddress;

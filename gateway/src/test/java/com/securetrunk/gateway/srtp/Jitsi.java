@@ -1,6 +1,5 @@
-package com.securetrunk.gateway.media.netty;
+package com.securetrunk.gateway.srtp;
 
-import com.securetrunk.gateway.srtp.MasterKey;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
@@ -17,7 +16,7 @@ import org.jitsi.utils.logging2.LoggerImpl;
 /**
  * The independent SRTP implementation (org.jitsi:jitsi-srtp) playing the secure peer: it decodes what the
  * relay sends and encodes what the peer sends, with per-SSRC contexts, so the relay's SRTP is checked by
- * code that is not ours.
+ * code that is not ours. Shared by the SRTP engine's interop tests and the relay's tests.
  */
 public final class Jitsi {
     private final SrtpContextFactory factory;
@@ -54,13 +53,24 @@ public final class Jitsi {
 
     /** The plain packet, or null when jitsi refuses it (authentication, replay). */
     public byte[] unprotectRtp(byte[] srtp) throws GeneralSecurityException {
-        Buf b = new Buf(srtp);
-        return rtpContext(srtp).reverseTransformPacket(b, false) == SrtpErrorStatus.OK ? b.bytes() : null;
+        Unprotected u = unprotect(srtp, false);
+        return u.status() == SrtpErrorStatus.OK ? u.plain() : null;
     }
 
     public byte[] unprotectRtcp(byte[] srtcp) throws GeneralSecurityException {
-        Buf b = new Buf(srtcp);
-        return rtcpContext(srtcp).reverseTransformPacket(b) == SrtpErrorStatus.OK ? b.bytes() : null;
+        Unprotected u = unprotect(srtcp, true);
+        return u.status() == SrtpErrorStatus.OK ? u.plain() : null;
+    }
+
+    /** What jitsi made of a packet: its verdict, and the bytes it left (plain when the verdict is OK). */
+    public record Unprotected(SrtpErrorStatus status, byte[] plain) {
+    }
+
+    public Unprotected unprotect(byte[] packet, boolean isRtcp) throws GeneralSecurityException {
+        Buf b = new Buf(packet);
+        SrtpErrorStatus s = isRtcp ? rtcpContext(packet).reverseTransformPacket(b)
+                : rtpContext(packet).reverseTransformPacket(b, false);
+        return new Unprotected(s, b.bytes());
     }
 
     private SrtpCryptoContext rtpContext(byte[] p) throws GeneralSecurityException {
