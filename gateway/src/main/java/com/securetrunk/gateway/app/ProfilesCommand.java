@@ -4,7 +4,7 @@ import com.securetrunk.profiles.Profile;
 import com.securetrunk.profiles.ProfileCatalog;
 import com.securetrunk.profiles.load.LoadResult;
 import com.securetrunk.profiles.load.ProfileLoader;
-import com.securetrunk.profiles.load.ProfileProblem;
+import com.securetrunk.profiles.hocon.ConfigProblem;
 import com.securetrunk.profiles.load.ProfileWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -124,7 +124,7 @@ public final class ProfilesCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             LoadResult r = ProfileLoader.validateFile(file);
             if (!r.valid()) {
-                for (ProfileProblem p : r.problems()) {
+                for (ConfigProblem p : r.problems()) {
                     out.println(p);
                 }
                 out.flush();

@@ -1,7 +1,7 @@
 package com.securetrunk.gateway.app;
 
 import com.securetrunk.gateway.config.AppConfigLoader;
-import com.securetrunk.gateway.config.ConfigProblem;
+import com.securetrunk.profiles.hocon.ConfigProblem;
 import com.securetrunk.gateway.config.EffectiveConfig;
 import com.securetrunk.gateway.config.InvalidConfigException;
 import com.securetrunk.gateway.config.LoadedConfig;

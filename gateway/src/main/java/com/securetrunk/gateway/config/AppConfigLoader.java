@@ -5,7 +5,7 @@ import com.securetrunk.profiles.hocon.HoconReader;
 import com.securetrunk.profiles.hocon.ProblemSink;
 import com.securetrunk.profiles.load.LoadResult;
 import com.securetrunk.profiles.load.ProfileLoader;
-import com.securetrunk.profiles.load.ProfileProblem;
+import com.securetrunk.profiles.hocon.ConfigProblem;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
@@ -83,7 +83,7 @@ public final class AppConfigLoader {
         ProfileCatalog catalog = null;
         if (config != null) {
             LoadResult profiles = ProfileLoader.load(config.profiles().directory());
-            for (ProfileProblem p : profiles.problems()) {
+            for (ConfigProblem p : profiles.problems()) {
                 found.add(new ConfigProblem(p.file(), p.line(), p.keyPath(), p.expected(), p.found()));
             }
             catalog = profiles.catalog();

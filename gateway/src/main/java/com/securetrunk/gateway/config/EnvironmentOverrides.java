@@ -1,5 +1,6 @@
 package com.securetrunk.gateway.config;
 
+import com.securetrunk.profiles.hocon.ConfigProblem;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;

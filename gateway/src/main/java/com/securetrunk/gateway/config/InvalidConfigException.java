@@ -1,5 +1,6 @@
 package com.securetrunk.gateway.config;
 
+import com.securetrunk.profiles.hocon.ConfigProblem;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -4,7 +4,7 @@
  * <p>{@link com.securetrunk.gateway.config.AppConfigLoader} layers, highest priority first: {@code SECURETRUNK_...}
  * environment variables, the user's file ({@code --config FILE}), and {@code reference.conf} (every key, with its
  * default, documented there). Everything lives under the root key {@code securetrunk}. Every wrong value and every
- * unknown key becomes a {@link com.securetrunk.gateway.config.ConfigProblem} naming file, line, key path, what was
+ * unknown key becomes a {@link com.securetrunk.profiles.hocon.ConfigProblem} naming file, line, key path, what was
  * expected and what was found; the loader reports all of them at once. Secrets are
  * {@link com.securetrunk.gateway.config.Secret}s, whose {@code toString} redacts.
  *

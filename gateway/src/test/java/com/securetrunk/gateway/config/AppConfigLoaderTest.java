@@ -3,6 +3,7 @@ package com.securetrunk.gateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.securetrunk.profiles.hocon.ConfigProblem;
 import com.securetrunk.profiles.Transport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

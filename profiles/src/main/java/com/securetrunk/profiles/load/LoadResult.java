@@ -1,5 +1,6 @@
 package com.securetrunk.profiles.load;
 
+import com.securetrunk.profiles.hocon.ConfigProblem;
 import com.securetrunk.profiles.ProfileCatalog;
 
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.stream.Collectors;
  * @param catalog  the valid profiles
  * @param problems every problem, in the order found, without duplicates
  */
-public record LoadResult(ProfileCatalog catalog, List<ProfileProblem> problems) {
+public record LoadResult(ProfileCatalog catalog, List<ConfigProblem> problems) {
 
     public LoadResult {
         problems = List.copyOf(problems);
@@ -37,6 +38,6 @@ public record LoadResult(ProfileCatalog catalog, List<ProfileProblem> problems) 
 
     /** One problem per line. */
     public String problemReport() {
-        return problems.stream().map(ProfileProblem::toString).collect(Collectors.joining(System.lineSeparator()));
+        return problems.stream().map(ConfigProblem::toString).collect(Collectors.joining(System.lineSeparator()));
     }
 }

@@ -1,5 +1,6 @@
 package com.securetrunk.profiles.load;
 
+import com.securetrunk.profiles.hocon.ConfigProblem;
 import com.securetrunk.profiles.Profile;
 import com.securetrunk.profiles.ProfileCatalog;
 import com.securetrunk.profiles.hocon.ProblemSink;
@@ -52,9 +53,9 @@ public final class ProfileLoader {
     private final Map<String, ProfileSource> builtIns;
     private final Map<String, ProfileSource> users = new LinkedHashMap<>();
     private final Function<String, Optional<ProfileSource>> userLookup;
-    private final Set<ProfileProblem> problems = new LinkedHashSet<>();
+    private final Set<ConfigProblem> problems = new LinkedHashSet<>();
     private final ProblemSink sink = (origin, key, expected, found) ->
-            problems.add(ProfileProblem.at(origin, key, expected, found));
+            problems.add(ConfigProblem.at(origin, key, expected, found));
 
     private ProfileLoader(Function<String, Optional<ProfileSource>> userLookup) {
         BuiltIns shipped = BuiltIns.INSTANCE;
@@ -67,11 +68,11 @@ public final class ProfileLoader {
      * The built-in files, parsed once per class loader: they cannot change while the process runs, and parsed
      * HOCON is immutable, so every load shares them.
      */
-    private record BuiltIns(Map<String, ProfileSource> sources, List<ProfileProblem> parseProblems) {
+    private record BuiltIns(Map<String, ProfileSource> sources, List<ConfigProblem> parseProblems) {
         static final BuiltIns INSTANCE = read();
 
         private static BuiltIns read() {
-            List<ProfileProblem> problems = new ArrayList<>();
+            List<ConfigProblem> problems = new ArrayList<>();
             Map<String, ProfileSource> out = new TreeMap<>();
             ClassLoader cl = ProfileLoader.class.getClassLoader();
             for (String name : builtInNames(cl)) {
@@ -121,7 +122,7 @@ public final class ProfileLoader {
         ProfileLoader loader = new ProfileLoader(name -> Optional.ofNullable(found.get(name)));
         Path dir = userDirectory.get();
         if (!Files.isDirectory(dir)) {
-            loader.problems.add(new ProfileProblem(dir.toString(), -1, "",
+            loader.problems.add(new ConfigProblem(dir.toString(), -1, "",
                     "a directory of profile files (*.conf)", "no such directory"));
         } else {
             try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
@@ -129,7 +130,7 @@ public final class ProfileLoader {
                     loader.userSource(f).ifPresent(s -> found.put(s.name(), s));
                 }
             } catch (IOException e) {
-                loader.problems.add(new ProfileProblem(dir.toString(), -1, "", "a readable directory", e.toString()));
+                loader.problems.add(new ConfigProblem(dir.toString(), -1, "", "a readable directory", e.toString()));
             }
         }
         Map<String, ProfileSource> all = new TreeMap<>(loader.builtIns);
@@ -151,7 +152,7 @@ public final class ProfileLoader {
         }));
         ProfileLoader loader = self[0];
         if (!Files.isRegularFile(file)) {
-            loader.problems.add(new ProfileProblem(file.toString(), -1, "", "a readable profile file", "no such file"));
+            loader.problems.add(new ConfigProblem(file.toString(), -1, "", "a readable profile file", "no such file"));
             return new LoadResult(new ProfileCatalog(List.of()), List.copyOf(loader.problems));
         }
         Optional<ProfileSource> source = loader.userSource(file);
@@ -165,7 +166,7 @@ public final class ProfileLoader {
                 profiles.add(builtIn);
             }
         }
-        List<ProfileProblem> all = new ArrayList<>(builtIns().problems());
+        List<ConfigProblem> all = new ArrayList<>(builtIns().problems());
         own.problems().stream().filter(p -> !all.contains(p)).forEach(all::add);
         return new LoadResult(new ProfileCatalog(profiles), all);
     }
@@ -252,7 +253,7 @@ public final class ProfileLoader {
         String fileName = file.getFileName().toString();
         String name = fileName.endsWith(SUFFIX) ? fileName.substring(0, fileName.length() - SUFFIX.length()) : "";
         if (!name.matches(NAME_PATTERN)) {
-            problems.add(new ProfileProblem(file.toString(), -1, "",
+            problems.add(new ConfigProblem(file.toString(), -1, "",
                     "a file name of lower-case letters, digits, '.', '-' and '_' ending in .conf (the profile's name)",
                     "\"" + fileName + "\""));
             return Optional.empty();
@@ -268,7 +269,7 @@ public final class ProfileLoader {
         return Optional.of(new ProfileSource(name, file.toString(), false, raw));
     }
 
-    private static ProfileProblem parseProblem(String file, ConfigException e) {
+    private static ConfigProblem parseProblem(String file, ConfigException e) {
         ConfigOrigin o = e.origin();
         String message = e.getMessage();
         if (o != null) {
@@ -277,7 +278,7 @@ public final class ProfileLoader {
                 message = message.substring(prefix.length());
             }
         }
-        return new ProfileProblem(o == null ? file : ProblemSink.fileOf(o), o == null ? -1 : o.lineNumber(), "",
+        return new ConfigProblem(o == null ? file : ProblemSink.fileOf(o), o == null ? -1 : o.lineNumber(), "",
                 "valid HOCON syntax", message);
     }
 

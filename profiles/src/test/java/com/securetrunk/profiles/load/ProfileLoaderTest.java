@@ -3,6 +3,7 @@ package com.securetrunk.profiles.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.securetrunk.profiles.hocon.ConfigProblem;
 import com.securetrunk.profiles.Profile;
 import com.securetrunk.profiles.ProfileCatalog;
 import com.securetrunk.profiles.SrtpMode;
@@ -29,7 +30,7 @@ class ProfileLoaderTest {
         return p;
     }
 
-    private static List<ProfileProblem> problemsOf(Path file) {
+    private static List<ConfigProblem> problemsOf(Path file) {
         LoadResult r = ProfileLoader.validateFile(file);
         assertThat(r.valid()).as("expected problems").isFalse();
         return r.problems();
@@ -106,9 +107,9 @@ class ProfileLoaderTest {
                 signalling.keep-alive-interval = [1, 2]
                 """);
         assertThat(problemsOf(f)).containsExactlyInAnyOrder(
-                new ProfileProblem(f.toString(), 2, "signalling.default-port", "an integer from 1 to 65535", "\"fifty\""),
-                new ProfileProblem(f.toString(), 3, "media.rtcp-mux", "a boolean (true or false)", "\"maybe\""),
-                new ProfileProblem(f.toString(), 4, "signalling.keep-alive-interval",
+                new ConfigProblem(f.toString(), 2, "signalling.default-port", "an integer from 1 to 65535", "\"fifty\""),
+                new ConfigProblem(f.toString(), 3, "media.rtcp-mux", "a boolean (true or false)", "\"maybe\""),
+                new ConfigProblem(f.toString(), 4, "signalling.keep-alive-interval",
                         "a duration such as 30s, 500ms or 5m, at least 0ms", "[1,2]"));
     }
 
@@ -122,7 +123,7 @@ class ProfileLoaderTest {
                   AEAD_AES_256_GCM
                 ]
                 """);
-        List<ProfileProblem> problems = problemsOf(f);
+        List<ConfigProblem> problems = problemsOf(f);
         assertThat(problems).hasSize(2);
         assertThat(problems.get(0)).satisfies(p -> {
             assertThat(p.line()).isEqualTo(2);
@@ -146,7 +147,7 @@ class ProfileLoaderTest {
                   max-version = "1.2"
                 }
                 """);
-        assertThat(problemsOf(f)).containsExactly(new ProfileProblem(f.toString(), 3, "signalling.tls.min-version",
+        assertThat(problemsOf(f)).containsExactly(new ConfigProblem(f.toString(), 3, "signalling.tls.min-version",
                 "a version not above signalling.tls.max-version (1.2)", "\"1.3\""));
     }
 
@@ -155,7 +156,7 @@ class ProfileLoaderTest {
         write("a.conf", "extends = b\n");
         Path b = write("b.conf", "# b\nextends = a\n");
         Path a = dir.resolve("a.conf");
-        List<ProfileProblem> problems = problemsOf(a);
+        List<ConfigProblem> problems = problemsOf(a);
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo(b.toString());
             assertThat(p.line()).isEqualTo(2);
@@ -190,22 +191,22 @@ class ProfileLoaderTest {
                 signalling.transports = []
                 notes.x { text = "t" }
                 """);
-        assertThat(problemsOf(f)).extracting(ProfileProblem::keyPath).containsExactlyInAnyOrder(
+        assertThat(problemsOf(f)).extracting(ConfigProblem::keyPath).containsExactlyInAnyOrder(
                 "identity.family", "media.srtp", "media.ptime", "signalling.transports", "notes.x.source");
     }
 
     @Test
     void profileWithoutExtendsMustSetEveryKey() throws IOException {
         Path f = write("bare.conf", "identity { description = \"d\", family = generic, versions = \"*\" }\n");
-        List<ProfileProblem> problems = problemsOf(f);
-        assertThat(problems).extracting(ProfileProblem::keyPath).contains("media.srtp", "signalling.tls.min-version");
+        List<ConfigProblem> problems = problemsOf(f);
+        assertThat(problems).extracting(ConfigProblem::keyPath).contains("media.srtp", "signalling.tls.min-version");
         assertThat(problems).allSatisfy(p -> assertThat(p.found()).isEqualTo("nothing (the key is missing)"));
     }
 
     @Test
     void srtpRequiredNeedsSuitesAndSyntaxErrorsNameTheLine() throws IOException {
         Path f = write("empty.conf", "extends = twilio-clear\nmedia.srtp = required\n");
-        assertThat(problemsOf(f)).extracting(ProfileProblem::keyPath)
+        assertThat(problemsOf(f)).extracting(ConfigProblem::keyPath)
                 .containsExactlyInAnyOrder("media.offer-suites", "media.accept-suites");
         Path broken = write("broken.conf", "extends = generic-rfc4568\nmedia {\n  srtp = \n");
         assertThat(problemsOf(broken)).singleElement().satisfies(p -> {
@@ -217,10 +218,10 @@ class ProfileLoaderTest {
 
     @Test
     void problemLineFormatIsFileLineKeyExpectedFound() {
-        assertThat(new ProfileProblem("/x/y.conf", 7, "media.srtp", "one of: required, optional, off", "\"on\""))
+        assertThat(new ConfigProblem("/x/y.conf", 7, "media.srtp", "one of: required, optional, off", "\"on\""))
                 .hasToString("/x/y.conf:7: media.srtp: expected one of: required, optional, off, found \"on\"");
         assertThatThrownBy(() -> new LoadResult(new ProfileCatalog(List.of()),
-                List.of(new ProfileProblem("f", -1, "", "e", "g"))).orThrow())
+                List.of(new ConfigProblem("f", -1, "", "e", "g"))).orThrow())
                 .isInstanceOf(ProfileException.class).hasMessageContaining("f: expected e, found g");
     }
 
@@ -255,7 +256,7 @@ class ProfileLoaderTest {
     void problemsInAParentFileNameTheParentFileAndLine() throws IOException {
         Path base = write("bad-base.conf", "extends = generic-rfc4568\n\nmedia.srtp = sometimes\n");
         Path child = write("child.conf", "extends = bad-base\n");
-        assertThat(problemsOf(child)).containsExactly(new ProfileProblem(base.toString(), 3, "media.srtp",
+        assertThat(problemsOf(child)).containsExactly(new ConfigProblem(base.toString(), 3, "media.srtp",
                 "one of: required, optional, off", "\"sometimes\""));
     }
 
