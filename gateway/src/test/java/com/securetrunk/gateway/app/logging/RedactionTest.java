@@ -37,11 +37,9 @@ class RedactionTest {
 
     @Test
     void shippedLogbackConfigurationRoutesTheConsoleThroughTheRedactingLayout() throws Exception {
-        // Load the shipped logback.xml into a context of its own: the test class path also has a logback-test.xml.
+        // The shipped configuration, applied to a context of its own
         LoggerContext context = new LoggerContext();
-        ch.qos.logback.classic.joran.JoranConfigurator configurator = new ch.qos.logback.classic.joran.JoranConfigurator();
-        configurator.setContext(context);
-        configurator.doConfigure(RedactionTest.class.getResource("/logback.xml"));
+        ConsoleLogConfigurator.apply(context);
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         Appender<ILoggingEvent> console = root.getAppender("CONSOLE");
         assertThat(console).isInstanceOf(OutputStreamAppender.class);
