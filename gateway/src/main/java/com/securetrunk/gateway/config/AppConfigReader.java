@@ -96,8 +96,8 @@ final class AppConfigReader {
                 String host = host(t, "host");
                 Transport transport = t.has("transport")
                         ? t.choice("transport", Transport.values(), Transport::configName) : Transport.TLS;
-                int defaultPort = transport == Transport.TLS ? 5061 : 5060;
-                Integer port = t.has("port") ? t.integer("port", 1, 65535) : Integer.valueOf(defaultPort);
+                // no port: RFC 3263 decides (NAPTR and SRV for a name; 5061 for TLS, 5060 otherwise, for a literal)
+                Integer port = t.has("port") ? t.integer("port", 1, 65535) : Integer.valueOf(0);
                 t.reportUnknownKeys(List.of());
                 if (t.problemCount() > 0) {
                     ok = false;

@@ -129,13 +129,30 @@ public final class DnsTargetResolver implements TargetResolver {
 
     /** The JNDI lookups on their own (for {@code securetrunk check}, which shows each query). */
     public static Lookup jndiLookup() {
-        return new JndiLookup();
+        return new JndiLookup(null);
+    }
+
+    /**
+     * Every query, A/AAAA included, to one DNS server ({@code host:port}) instead of the system's resolvers: for a
+     * deployment whose SIP names live on a server of their own, and for tests against a real DNS server.
+     */
+    public static Lookup jndiLookup(String dnsServer) {
+        return new JndiLookup(dnsServer);
     }
 
     private static final class JndiLookup implements Lookup {
+        private final String server; // host:port, or null for the system's resolvers
+
+        JndiLookup(String server) {
+            this.server = server;
+        }
+
         private List<String> query(String name, String type) {
             Hashtable<String, String> env = new Hashtable<>();
             env.put("java.naming.factory.initial", "com.sun.jndi.dns.DnsContextFactory");
+            if (server != null) {
+                env.put("java.naming.provider.url", "dns://" + server);
+            }
             env.put("com.sun.jndi.dns.timeout.initial", "1000");
             env.put("com.sun.jndi.dns.timeout.retries", "2");
             List<String> out = new ArrayList<>();
@@ -195,6 +212,19 @@ public final class DnsTargetResolver implements TargetResolver {
 
         @Override
         public List<InetAddress> addresses(String name) {
+            if (server != null) {
+                List<InetAddress> out = new ArrayList<>();
+                for (String type : new String[] {"A", "AAAA"}) {
+                    for (String a : query(name, type)) {
+                        try {
+                            out.add(InetAddress.getByAddress(name, InetAddress.getByName(a).getAddress()));
+                        } catch (UnknownHostException malformed) {
+                            // not an address literal: skipped
+                        }
+                    }
+                }
+                return out;
+            }
             try {
                 return List.of(InetAddress.getAllByName(name));
             } catch (UnknownHostException e) {

@@ -46,6 +46,11 @@ final class GatewayFixture {
      * @param extra      HOCON inside {@code securetrunk { }}: the secure-domain targets and anything else
      */
     static Gateway start(Path dir, int pbxPort, String extra) throws Exception {
+        return start(dir, pbxPort, extra, loopbackNames());
+    }
+
+    /** As {@link #start(Path, int, String)}, with the secure-domain names resolved by {@code resolver}. */
+    static Gateway start(Path dir, int pbxPort, String extra, TargetResolver resolver) throws Exception {
         String conf = """
                 securetrunk {
                   sip.legacy { listen-addresses = ["127.0.0.1"], transports = [udp, tcp], udp-port = 0, tcp-port = 0 }
@@ -63,6 +68,6 @@ final class GatewayFixture {
         Path file = dir.resolve("gateway.conf");
         Files.writeString(file, conf);
         LoadedConfig loaded = AppConfigLoader.load(Optional.of(file), Map.of());
-        return Gateway.start(loaded, loopbackNames());
+        return Gateway.start(loaded, resolver);
     }
 }

@@ -76,7 +76,7 @@ class AppConfigLoaderTest {
         assertThat(c.media().portMin()).isEqualTo(30000);
         assertThat(c.pbx().profile()).isEqualTo("asterisk-13.8-cert2");
         assertThat(c.secureDomain().targets()).containsExactly(
-                new SipTarget("example.sip.twilio.com", 5061, Transport.TLS),
+                new SipTarget("example.sip.twilio.com", 0, Transport.TLS), // no port: NAPTR/SRV, else 5061 (RFC 3263)
                 new SipTarget("192.0.2.7", 5080, Transport.TCP));
         assertThat(c.secureDomain().digest().orElseThrow().password().reveal()).isEqualTo("hunter2");
         assertThat(c.pbx().allows(InetAddress.getByName("2001:db8::5"))).isTrue();
