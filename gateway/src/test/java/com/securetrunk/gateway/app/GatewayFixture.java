@@ -61,7 +61,8 @@ final class GatewayFixture {
                     target { host = "127.0.0.1", port = %d, transport = udp }
                   }
                   tls { certificate = "%s", private-key = "%s", ca-bundle = "%s" }
-                  media { bind-address = "127.0.0.1", port-min = 40000, port-max = 44999, port-quarantine = 1s, event-loops = 1 }
+                  # media ports below the ephemeral range (32768+), where the peers of the tests bind
+                  media { bind-address = "127.0.0.1", port-min = 24000, port-max = 28999, port-quarantine = 1s, event-loops = 1 }
                   %s
                 }
                 """.formatted(pbxPort, GATEWAY_CERT.certPem(), GATEWAY_CERT.keyPem(), PKI.caPem(), extra);
