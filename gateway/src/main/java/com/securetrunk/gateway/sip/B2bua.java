@@ -129,6 +129,16 @@ public final class B2bua implements MediaEventListener {
         t.setDaemon(true);
         return t;
     });
+    /**
+     * OPTIONS keep-alives run apart from {@link #events}: sending one may block for a TCP connect or a TLS handshake
+     * (up to limits.tls-handshake-timeout toward a peer that accepts and stays silent), which must not hold up the
+     * media timeouts and shutdown work queued on the events thread.
+     */
+    private final ScheduledExecutorService keepAlives = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "b2bua-keepalive");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile SipStackHandle legacy;
     private volatile SipStackHandle secure;
     private volatile boolean draining;
@@ -265,6 +275,7 @@ public final class B2bua implements MediaEventListener {
             }
         }
         events.shutdownNow();
+        keepAlives.shutdownNow();
     }
 
     public boolean draining() {
@@ -1582,7 +1593,7 @@ public final class B2bua implements MediaEventListener {
             return;
         }
         long ms = every.toMillis();
-        events.scheduleWithFixedDelay(() -> {
+        keepAlives.scheduleWithFixedDelay(() -> {
             for (SipTarget t : targets) {
                 for (ResolvedTarget r : resolver.resolve(t.host(), t.port(), Transport.valueOf(t.transport().name()))) {
                     sendOptions(side, r);

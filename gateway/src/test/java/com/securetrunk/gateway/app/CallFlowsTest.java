@@ -289,6 +289,39 @@ class CallFlowsTest {
     }
 
     @Test
+    void theMediaTimeoutIsNotHeldUpByAKeepAliveToATargetThatNeverCompletesItsTlsHandshake() throws Exception {
+        SecureDomain d = domain(SecureDomain.config());
+        Path profiles = Files.createDirectories(dir.resolve("profiles"));
+        Files.writeString(profiles.resolve("twilio-secure.conf"), """
+                extends = twilio-secure
+                signalling.keep-alive-interval = 200ms
+                """);
+        // accepts TCP connections (the kernel's backlog) and never says a word: each TLS connect hangs until the
+        // handshake timeout
+        try (java.net.ServerSocket blackHole = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            pbx = SipUa.start(UaConfig.pbx().name("pbx").ports(0, 0, -1).answerAudioFault(AudioFault.SILENT));
+            gateway = GatewayFixture.start(dir, pbx.port(com.securetrunk.testpbx.sip.Transport.UDP),
+                    "secure-domain { targets = [ { host = \"blackhole.example.test\", port = " + blackHole.getLocalPort()
+                            + " } ] }\nmedia.inactivity-timeout = 1s\nlimits.tls-handshake-timeout = 8s\n"
+                            + "profiles.directory = \"" + profiles + "\"\n");
+            Thread.sleep(500); // a keep-alive toward the black hole is under way
+            AtomicReference<Call> incoming = new AtomicReference<>();
+            pbx.onIncomingCall(incoming::set);
+            Call out = d.call(CallRequest.to("sip:1000@127.0.0.1:" + gateway.secureTlsPort() + ";secure=true")
+                    .from("+15550100").stripSecureParam(true).transport(com.securetrunk.testpbx.sip.Transport.TLS)
+                    .srtp(SrtpSuite.AES_CM_128_HMAC_SHA1_80).audioFault(AudioFault.SILENT));
+            assertThat(out.awaitState(CallState.ANSWERED, WAIT)).as("answered: %s", out).isTrue();
+            long answered = System.nanoTime();
+            assertThat(out.awaitState(CallState.ENDED, WAIT)).as("ended by the media timeout: %s", out).isTrue();
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - answered))
+                    .as("BYE about 1 s after the last packet, not after a keep-alive's 8 s TLS handshake timeout")
+                    .isLessThan(4000L);
+            assertThat(incoming.get().awaitState(CallState.ENDED, WAIT)).isTrue();
+            assertNoMediaLeft();
+        }
+    }
+
+    @Test
     void mediaFlowingInOneDirectionOnlyKeepsTheCallUp() throws Exception {
         SecureDomain d = domain(SecureDomain.config().answerAudioFault(AudioFault.SILENT));
         startGateway(UaConfig.pbx(), target(d), "media.inactivity-timeout = 1s\n");
