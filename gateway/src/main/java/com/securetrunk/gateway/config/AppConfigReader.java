@@ -56,6 +56,11 @@ final class AppConfigReader {
         List<InetAddress> secureAddresses = addresses("sip.secure.listen-addresses");
         Integer secureTls = listenPort("sip.secure.tls-port");
         Duration grace = r.duration("sip.shutdown-grace-period", Duration.ZERO);
+        Duration t1 = r.duration("sip.timer-t1", Duration.ofMillis(10));
+        if (t1 != null && t1.compareTo(Duration.ofSeconds(10)) > 0) {
+            r.report("sip.timer-t1", "a duration between 10ms and 10s", t1.toMillis() + "ms");
+            t1 = null;
+        }
         Optional<String> advertised = Optional.empty();
         if (r.optionalString("sip.advertised-host").isPresent()) {
             advertised = Optional.ofNullable(host(r, "sip.advertised-host"));
@@ -64,7 +69,7 @@ final class AppConfigReader {
             return null;
         }
         return new SipConfig(new SipConfig.Legacy(legacyAddresses, transports, udp, tcp, legacyTls),
-                new SipConfig.Secure(secureAddresses, secureTls), advertised, grace);
+                new SipConfig.Secure(secureAddresses, secureTls), advertised, grace, t1);
     }
 
     private PbxConfig pbx() {

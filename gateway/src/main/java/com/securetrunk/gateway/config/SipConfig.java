@@ -14,15 +14,17 @@ import java.util.Objects;
  * @param secure              the TLS side facing the secure domain
  * @param advertisedHost      host for Via/Contact/Record-Route; empty = the listening point's address
  * @param shutdownGracePeriod how long calls in progress may go on after SIGTERM before they get a BYE
+ * @param timerT1             RFC 3261 T1 of the requests the gateway sends; Timer B/F = 64 * T1
  */
 public record SipConfig(Legacy legacy, Secure secure, java.util.Optional<String> advertisedHost,
-                        Duration shutdownGracePeriod) {
+                        Duration shutdownGracePeriod, Duration timerT1) {
 
     public SipConfig {
         Objects.requireNonNull(legacy, "legacy");
         Objects.requireNonNull(secure, "secure");
         Objects.requireNonNull(advertisedHost, "advertisedHost");
         Objects.requireNonNull(shutdownGracePeriod, "shutdownGracePeriod");
+        Objects.requireNonNull(timerT1, "timerT1");
     }
 
     /**

@@ -128,11 +128,22 @@ public final class B2bua implements MediaEventListener {
         t.setDaemon(true);
         return t;
     });
+    /**
+     * OPTIONS keep-alives run apart from {@link #events}: sending one may block for a TCP connect or a TLS handshake
+     * (up to limits.tls-handshake-timeout toward a peer that accepts and stays silent), which must not hold up the
+     * media timeouts and shutdown work queued on the events thread.
+     */
+    private final ScheduledExecutorService keepAlives = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "b2bua-keepalive");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile SipStackHandle legacy;
     private volatile SipStackHandle secure;
     private volatile boolean draining;
     private volatile CallObserver observer = CallObserver.NONE;
     private final SipTraceSwitch trace = new SipTraceSwitch();
+    private final Map<String, Boolean> keepAlivePeers = new ConcurrentHashMap<>();
 
     public B2bua(B2buaSettings settings, TargetResolver resolver, DynamicTlsPoliciesPair tls) {
         this.settings = settings;
@@ -263,6 +274,7 @@ public final class B2bua implements MediaEventListener {
             }
         }
         events.shutdownNow();
+        keepAlives.shutdownNow();
     }
 
     public boolean draining() {
@@ -671,7 +683,7 @@ public final class B2bua implements MediaEventListener {
             out.addHeader(headers.createHeader(OTHER_LEG_CALL_ID_HEADER,
                     ((CallIdHeader) in.getHeader(CallIdHeader.NAME)).getCallId()));
         }
-        ClientTransaction tx = HintRouter.using(t.address(), t.transport(), () -> provider.getNewClientTransaction(out));
+        ClientTransaction tx = timed(HintRouter.using(t.address(), t.transport(), () -> provider.getNewClientTransaction(out)));
         tx.setApplicationData(call);
         Dialog d = provider.getNewDialog(tx);
         d.setApplicationData(call);
@@ -684,6 +696,15 @@ public final class B2bua implements MediaEventListener {
         LOG.info("{}: INVITE to {}", call, t);
         tx.sendRequest();
         traceSent(tx, tx.getRequest());
+    }
+
+    /**
+     * Sets T1 ({@code sip.timer-t1}) on a client transaction before it is sent: JAIN-SIP RI runs each transaction's
+     * timer in ticks of its own T1, so retransmissions and Timer B/F (64 ticks) follow the configured value.
+     */
+    private ClientTransaction timed(ClientTransaction ct) {
+        ct.setRetransmitTimer((int) settings.timerT1().toMillis());
+        return ct;
     }
 
     private static String uriHost(String host) {
@@ -797,8 +818,14 @@ public final class B2bua implements MediaEventListener {
             }
             return;
         }
+        if (data instanceof KeepAlive k) {
+            if (resp.getStatusCode() >= 200) {
+                keepAliveResult(k, true, resp.getStatusCode() + " " + resp.getReasonPhrase());
+            }
+            return;
+        }
         if (!(data instanceof B2bCall call)) {
-            return; // OPTIONS keep-alive or BYE/CANCEL responses
+            return; // BYE/CANCEL responses
         }
         if (!cseq.getMethod().equals(Request.INVITE)) {
             return;
@@ -939,6 +966,10 @@ public final class B2bua implements MediaEventListener {
             }
             return;
         }
+        if (data instanceof KeepAlive k) {
+            keepAliveResult(k, false, status == 408 ? "no response within 64*T1 (Timer F)" : reason);
+            return;
+        }
         if (!(data instanceof B2bCall call) || !tx.getRequest().getMethod().equals(Request.INVITE)) {
             return;
         }
@@ -1034,7 +1065,7 @@ public final class B2bua implements MediaEventListener {
         again.setHeader(DigestAuthenticator.authorization(headers, challenge, again, creds.username(), creds.password()));
         ResolvedTarget t = call.currentTarget();
         SipProvider provider = call.outProvider;
-        ClientTransaction tx = HintRouter.using(t.address(), t.transport(), () -> provider.getNewClientTransaction(again));
+        ClientTransaction tx = timed(HintRouter.using(t.address(), t.transport(), () -> provider.getNewClientTransaction(again)));
         tx.setApplicationData(call);
         call.outTx = tx;
         call.outInvite = again;
@@ -1083,7 +1114,7 @@ public final class B2bua implements MediaEventListener {
         try {
             Request cancel = call.outTx.createCancel();
             ResolvedTarget t = call.currentTarget();
-            ClientTransaction ct = HintRouter.using(t.address(), t.transport(), () -> call.outProvider.getNewClientTransaction(cancel));
+            ClientTransaction ct = timed(HintRouter.using(t.address(), t.transport(), () -> call.outProvider.getNewClientTransaction(cancel)));
             ct.sendRequest();
             traceSent(ct, ct.getRequest());
         } catch (SipException | RuntimeException e) {
@@ -1129,7 +1160,7 @@ public final class B2bua implements MediaEventListener {
         }
         try {
             Request bye = d.createRequest(Request.BYE);
-            ClientTransaction ct = call.provider(side).getNewClientTransaction(bye);
+            ClientTransaction ct = timed(call.provider(side).getNewClientTransaction(bye));
             d.sendRequest(ct);
             traceSent(ct, ct.getRequest());
         } catch (SipException | RuntimeException e) {
@@ -1147,7 +1178,7 @@ public final class B2bua implements MediaEventListener {
             traceSentAck(d, sentAck);
             Request bye = d.createRequest(Request.BYE);
             SipProvider p = ((gov.nist.javax.sip.stack.SIPDialog) d).getSipProvider();
-            ClientTransaction ct = p.getNewClientTransaction(bye);
+            ClientTransaction ct = timed(p.getNewClientTransaction(bye));
             d.sendRequest(ct);
             traceSent(ct, ct.getRequest());
         } catch (SipException | InvalidArgumentException | RuntimeException e) {
@@ -1299,7 +1330,7 @@ public final class B2bua implements MediaEventListener {
                 Dialog fd = call.dialog(far);
                 Request out = fd.createRequest(Request.INVITE);
                 out.setContent(SdpWriter.write(fixPorts(fwd.offer(), call, far)), headers.createContentTypeHeader("application", "sdp"));
-                ClientTransaction ct = call.provider(far).getNewClientTransaction(out);
+                ClientTransaction ct = timed(call.provider(far).getNewClientTransaction(out));
                 ct.setApplicationData(new ReInvite(call, side, st, req, offer, fwd.pending()));
                 fd.sendRequest(ct);
                 traceSent(ct, ct.getRequest());
@@ -1547,7 +1578,7 @@ public final class B2bua implements MediaEventListener {
             return;
         }
         long ms = every.toMillis();
-        events.scheduleWithFixedDelay(() -> {
+        keepAlives.scheduleWithFixedDelay(() -> {
             for (SipTarget t : targets) {
                 for (ResolvedTarget r : resolver.resolve(t.host(), t.port(), Transport.valueOf(t.transport().name()))) {
                     sendOptions(side, r);
@@ -1579,12 +1610,44 @@ public final class B2bua implements MediaEventListener {
                     headers.createToHeader(addresses.createAddress(ruri.clone() instanceof SipURI u ? u : ruri), null),
                     new ArrayList<>(List.of(via)), headers.createMaxForwardsHeader(70));
             r.addHeader(headers.createUserAgentHeader(List.of(USER_AGENT)));
-            ClientTransaction ct = HintRouter.using(t.address(), t.transport(), () -> provider.getNewClientTransaction(r));
+            ClientTransaction ct = timed(HintRouter.using(t.address(), t.transport(), () -> provider.getNewClientTransaction(r)));
+            ct.setApplicationData(new KeepAlive(side, t));
             ct.sendRequest();
             traceSent(ct, ct.getRequest());
         } catch (SipException | java.text.ParseException | InvalidArgumentException | RuntimeException e) {
-            LOG.info("OPTIONS keep-alive to {} failed: {}", t, e.getMessage());
+            LOG.debug("OPTIONS keep-alive to {} failed: {}", t, e.getMessage());
+            keepAliveResult(new KeepAlive(side, t), false, "cannot send: " + rootMessage(e));
         }
+    }
+
+    /** The OPTIONS keep-alive sent to one peer (the transaction's application data). */
+    private record KeepAlive(Side side, ResolvedTarget target) {
+        String peer() {
+            return side.name().toLowerCase(java.util.Locale.ROOT) + " " + target;
+        }
+    }
+
+    /**
+     * A keep-alive got a final response (any status: the peer's SIP stack is alive) or none within Timer F: one log
+     * line when a peer stops answering and one when it answers again, not one per keep-alive.
+     */
+    private void keepAliveResult(KeepAlive k, boolean answered, String detail) {
+        Boolean before = keepAlivePeers.put(k.peer(), answered);
+        if (answered && Boolean.FALSE.equals(before)) {
+            LOG.info("{} peer {} answers OPTIONS keep-alives again ({})", k.side().name().toLowerCase(java.util.Locale.ROOT),
+                    k.target(), detail);
+        } else if (!answered && !Boolean.FALSE.equals(before)) {
+            LOG.warn("{} peer {} does not answer OPTIONS keep-alives: {}", k.side().name().toLowerCase(java.util.Locale.ROOT),
+                    k.target(), detail);
+        }
+    }
+
+    /**
+     * Peers that get OPTIONS keep-alives ("legacy udp:host(addr:port)", "secure tls:..."), true while the last one was
+     * answered; a peer shows once its first keep-alive completed.
+     */
+    public Map<String, Boolean> keepAlivePeers() {
+        return Map.copyOf(keepAlivePeers);
     }
 
     /** Allocation and media release of a call, for tests: sessions still allocated in the relay. */

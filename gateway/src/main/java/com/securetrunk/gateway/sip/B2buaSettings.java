@@ -30,13 +30,14 @@ import java.util.Optional;
  * @param inviteRatePerSource INVITEs per second per source (503 beyond)
  * @param latchLegacy         symmetric RTP toward the PBX
  * @param latchSecure         symmetric RTP toward the secure domain
+ * @param timerT1             RFC 3261 T1 set on every client transaction (Timer B/F = 64 * T1)
  */
 public record B2buaSettings(Profile pbxProfile, Profile secureProfile, SdesPolicy pbxPolicy, SdesPolicy securePolicy,
                             TlsPeerPolicy secureTls, TlsPeerPolicy pbxTls, List<AddressRange> allowedSources,
                             SipTarget pbxTarget, List<SipTarget> secureTargets, Optional<DigestCredentials> digest,
                             Optional<String> advertisedHost, String mediaAddress, Optional<String> mediaAddress6,
                             int maxConcurrentCalls,
-                            int inviteRatePerSource, boolean latchLegacy, boolean latchSecure) {
+                            int inviteRatePerSource, boolean latchLegacy, boolean latchSecure, Duration timerT1) {
 
     Profile profile(Side side) {
         return side == Side.LEGACY ? pbxProfile : secureProfile;

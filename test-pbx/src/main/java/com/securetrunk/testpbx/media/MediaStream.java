@@ -30,7 +30,13 @@ public final class MediaStream implements AutoCloseable {
     private static final int DTMF_END_REPEATS = 3;
     private static final int DTMF_GAP_FRAMES = 3; // 60 ms of audio between digits
 
-    private final DatagramSocket socket;
+    /** The socket this stream sends from and receives on (its port is the one in this side's SDP). */
+    private volatile DatagramSocket socket;
+    /**
+     * While media moves to another port (re-INVITE with a new m= port): first the new socket, received on while the
+     * offer is out; after the switch the old one, still drained for a moment for packets already on the way.
+     */
+    private volatile DatagramSocket secondary;
     private final TestSignal localSignal;
     private final TestSignal remoteSignal;
     private final AudioFault fault;
@@ -70,6 +76,13 @@ public final class MediaStream implements AutoCloseable {
      */
     public static MediaStream open(InetAddress address, TestSignal localSignal, TestSignal remoteSignal,
                                    AudioFault fault, String name, int receiveDtmfPayloadType) throws IOException {
+        DatagramSocket socket = bindEven(address);
+        MediaStream stream = new MediaStream(socket, localSignal, remoteSignal, fault, name, receiveDtmfPayloadType);
+        stream.receiver.start();
+        return stream;
+    }
+
+    private static DatagramSocket bindEven(InetAddress address) throws IOException {
         DatagramSocket socket = null;
         for (int attempt = 0; attempt < 20 && socket == null; attempt++) {
             DatagramSocket s = new DatagramSocket(new InetSocketAddress(address, 0));
@@ -84,9 +97,57 @@ public final class MediaStream implements AutoCloseable {
         }
         socket.setSoTimeout(200);
         socket.setReceiveBufferSize(1 << 18);
-        MediaStream stream = new MediaStream(socket, localSignal, remoteSignal, fault, name, receiveDtmfPayloadType);
-        stream.receiver.start();
-        return stream;
+        return socket;
+    }
+
+    /**
+     * First step of moving media to a new port: binds a new socket on the same address and receives on it as well,
+     * so packets sent there as soon as the far side has the new SDP are not lost. Returns its port (for the offer).
+     */
+    public synchronized int openNewPort() throws IOException {
+        if (secondary != null) {
+            throw new IllegalStateException(name + ": a media move is already in progress");
+        }
+        DatagramSocket next = bindEven(socket.getLocalAddress());
+        next.setSoTimeout(10);
+        socket.setSoTimeout(10);
+        secondary = next;
+        return next.getLocalPort();
+    }
+
+    /**
+     * Second step, once the far side accepted the new port: sends from the new socket from now on (its port is the
+     * one in the SDP), keeps draining the old one for {@code grace}, then closes it as a real UA would.
+     */
+    public synchronized void switchToNewPort(java.util.concurrent.ScheduledExecutorService timer, java.time.Duration grace) {
+        DatagramSocket next = secondary;
+        if (next == null) {
+            throw new IllegalStateException(name + ": no new port was opened");
+        }
+        DatagramSocket old = socket;
+        socket = next;
+        secondary = old;
+        timer.schedule(() -> dropSecondary(old), grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** The move was refused: the new socket goes, the stream stays where it was. */
+    public synchronized void abandonNewPort() {
+        DatagramSocket next = secondary;
+        if (next != null && next != socket) {
+            dropSecondary(next);
+        }
+    }
+
+    private synchronized void dropSecondary(DatagramSocket s) {
+        if (secondary == s) {
+            secondary = null;
+            try {
+                socket.setSoTimeout(200);
+            } catch (SocketException e) {
+                // closed meanwhile
+            }
+        }
+        s.close();
     }
 
     public int localPort() {
@@ -113,6 +174,19 @@ public final class MediaStream implements AutoCloseable {
      */
     public void armReceiver() {
         armed = true;
+    }
+
+    /** The current protection (to build a re-keyed one from). */
+    public PacketProtector protector() {
+        return protector;
+    }
+
+    /**
+     * Switches to new SRTP keys (re-INVITE with a new a=crypto, RFC 4568 section 7.1.4): packets are sent under
+     * {@code next} from now on; packets under the previous receive key are still accepted for a short overlap.
+     */
+    public void rekey(PacketProtector next) {
+        this.protector = new RekeyedProtector(next, protector);
     }
 
     /** Changes where audio goes (e.g. after a re-INVITE). */
@@ -256,7 +330,7 @@ public final class MediaStream implements AutoCloseable {
         packet.setData(buf, 0, out);
         packet.setSocketAddress(to);
         try {
-            socket.send(packet);
+            socket.send(packet); // the volatile read picks up a media move at the next packet
         } catch (IOException e) {
             if (!closed) {
                 LOG.debug("{}: RTP send to {} failed: {}", name, to, e.toString());
@@ -268,13 +342,25 @@ public final class MediaStream implements AutoCloseable {
         byte[] buf = new byte[2048];
         DatagramPacket packet = new DatagramPacket(buf, buf.length);
         while (!closed) {
+            DatagramSocket primary = socket;
+            DatagramSocket other = secondary;
             try {
                 packet.setData(buf, 0, buf.length);
-                socket.receive(packet);
+                if (other != null) {
+                    // a media move in progress: both sockets in turn, each with a short timeout
+                    if (!receiveOne(primary, packet) && !receiveOne(other, packet)) {
+                        continue;
+                    }
+                } else {
+                    primary.receive(packet);
+                }
             } catch (SocketTimeoutException e) {
                 continue;
             } catch (SocketException e) {
-                return; // closed
+                if (closed) {
+                    return;
+                }
+                continue; // the socket media moved away from was closed
             } catch (IOException e) {
                 LOG.debug("{}: RTP receive failed: {}", name, e.toString());
                 continue;
@@ -293,10 +379,29 @@ public final class MediaStream implements AutoCloseable {
         }
     }
 
+    /** One datagram from {@code s} into {@code packet}; false when none came within its (short) timeout. */
+    private static boolean receiveOne(DatagramSocket s, DatagramPacket packet) throws IOException {
+        try {
+            s.receive(packet);
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (SocketException e) {
+            if (s.isClosed()) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     @Override
     public void close() {
         closed = true;
         socket.close();
+        DatagramSocket s2 = secondary;
+        if (s2 != null) {
+            s2.close();
+        }
         Thread s;
         synchronized (this) {
             s = sender;

@@ -53,6 +53,11 @@ public final class Call {
             java.util.Map.of();
     List<com.securetrunk.testpbx.media.AudioCodec> offeredCodecs = List.of();
     String inviteBranch;
+    // the SDES keys in use (null suite: plain RTP); replaced by a re-key
+    com.securetrunk.testpbx.media.SrtpSuite srtpSuite;
+    int cryptoTag;
+    byte[] localKey;
+    byte[] remoteKey;
     boolean authTried;
     CallRequest request;
     java.util.concurrent.ScheduledFuture<?> okRetransmit;
@@ -217,6 +222,31 @@ public final class Call {
      */
     public void hangupDroppingBye() {
         ua.hangupDroppingBye(this);
+    }
+
+    /**
+     * Re-INVITE (RFC 3261 section 14) offering a new SDES key of this side (a new {@code a=crypto} line, same tag and
+     * suite, RFC 4568 section 7.1.4); completes with the final response. On a 2xx the stream switches to new SRTP
+     * contexts: our new key for sending, the key in the answer (new or the same) for receiving, and packets under
+     * the old receive key are still accepted for a short overlap.
+     */
+    public java.util.concurrent.CompletableFuture<SipMessage> rekey() {
+        return ua.rekey(this);
+    }
+
+    /**
+     * Re-INVITE moving this side's media to a new local port (new {@code m=} port, same address); completes with
+     * the final response. The new port receives from the moment the offer leaves; after a 2xx audio is sent from it
+     * and the old port is closed shortly after.
+     */
+    public java.util.concurrent.CompletableFuture<SipMessage> moveMedia() {
+        return ua.moveMedia(this);
+    }
+
+    /** The local RTP port now (changes after {@link #moveMedia}), or -1 without media. */
+    public int mediaPort() {
+        MediaStream m = media;
+        return m == null ? -1 : m.localPort();
     }
 
     /** Queues RFC 4733 DTMF digits; throws if the call has no media or the far side has no telephone-event. */

@@ -29,7 +29,7 @@ final class MediaNegotiation {
 
     /** What the offerer learned from the answer. */
     record AnswerResult(InetSocketAddress remoteMedia, AudioCodec sendCodec, int dtmfPt, SrtpSuite suite,
-                        byte[] localKey, byte[] remoteKey) {
+                        int cryptoTag, byte[] localKey, byte[] remoteKey) {
     }
 
     static Object answer(UaConfig cfg, Transport transport, Sdp offer) {
@@ -165,6 +165,7 @@ final class MediaNegotiation {
             return "answer selects no G.711 codec this side offered: " + audio.formats();
         }
         SrtpSuite suite = null;
+        int tag = 0;
         byte[] localKey = null;
         byte[] remoteKey = null;
         if (!offeredKeys.isEmpty()) {
@@ -193,6 +194,7 @@ final class MediaNegotiation {
                 return "answer's key is not 30 bytes of inline base64";
             }
             suite = mine.getKey();
+            tag = line.tag();
             localKey = mine.getValue();
         } else if (audio.isSecure()) {
             return "offered RTP/AVP but the answer uses " + audio.proto();
@@ -201,6 +203,6 @@ final class MediaNegotiation {
         if (remote == null) {
             return "answer has no connection address";
         }
-        return new AnswerResult(remote, send, audio.telephoneEventPayloadType(), suite, localKey, remoteKey);
+        return new AnswerResult(remote, send, audio.telephoneEventPayloadType(), suite, tag, localKey, remoteKey);
     }
 }

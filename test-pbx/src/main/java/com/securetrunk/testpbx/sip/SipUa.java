@@ -63,6 +63,8 @@ public final class SipUa implements AutoCloseable {
                 }
             }));
     private final List<Consumer<Call>> incomingHandlers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> requestCounts = new ConcurrentHashMap<>();
+    private volatile Set<String> ignoredMethods = Set.of();
     private volatile boolean closed;
 
     private SipUa(UaConfig cfg) {
@@ -118,6 +120,21 @@ public final class SipUa implements AutoCloseable {
     /** The last messages this UA received, for asserting what a peer sent. */
     public ReceivedLog received() {
         return receivedLog;
+    }
+
+    /** How many requests with {@code method} (e.g. OPTIONS) arrived so far; retransmissions are not counted. */
+    public long requestsReceived(String method) {
+        java.util.concurrent.atomic.AtomicLong n = requestCounts.get(method);
+        return n == null ? 0 : n.get();
+    }
+
+    /**
+     * Fault injection: requests with these methods (e.g. INVITE, OPTIONS) are still received and counted but never
+     * answered, not even with 100 Trying, as if the peer's SIP application hung: the sender's Timer B/F runs out.
+     * No methods: answer everything again.
+     */
+    public void ignoreRequests(String... methods) {
+        ignoredMethods = Set.of(methods);
     }
 
     /** Calls known to this UA, including those that ended in the last five minutes. */
@@ -350,6 +367,10 @@ public final class SipUa implements AutoCloseable {
         MediaStream m = call.media;
         if (ar.suite() != null) {
             m.setProtector(new SrtpProtector(ar.suite(), ar.localKey(), ar.remoteKey()));
+            call.srtpSuite = ar.suite();
+            call.cryptoTag = ar.cryptoTag();
+            call.localKey = ar.localKey();
+            call.remoteKey = ar.remoteKey();
         }
         m.setSendDtmfPayloadType(ar.dtmfPt());
         m.armReceiver();
@@ -426,34 +447,125 @@ public final class SipUa implements AutoCloseable {
                 result.completeExceptionally(new IllegalStateException("re-INVITE needs an answered call; call is " + call.state()));
                 return;
             }
-            call.localCseq++;
-            long cseq = call.localCseq;
-            SipMessage req = inDialogRequest(call, "INVITE", cseq);
-            req.add("Contact", msgs.contact(cfg.user, call.transport));
-            req.body("application/sdp", sdp.apply(call.localSdp));
-            Route r = inDialogRoute(call);
-            txs.sendRequest(req, r.transport, r.dest, call.connection, call.serverName, resp -> {
-                if (resp.status() < 200) {
-                    return;
-                }
-                if (resp.status() < 300) {
-                    sendAck2xx(call, cseq);
-                    try {
-                        Sdp answer = Sdp.parse(resp.bodyText());
-                        Sdp.Media audio = answer.firstAudio();
-                        InetSocketAddress remote = audio == null ? null : MediaNegotiation.mediaAddress(answer, audio);
-                        if (remote != null && call.media != null) {
-                            call.media.setRemote(remote);
-                        }
-                    } catch (SipParseException e) {
-                        result.completeExceptionally(e);
-                        return;
-                    }
-                }
-                result.complete(resp);
-            }, result::completeExceptionally);
+            sendReInvite(call, sdp.apply(call.localSdp), answer -> { }, () -> { }, result);
         });
         return result;
+    }
+
+    /** See {@link Call#rekey()}. */
+    CompletableFuture<SipMessage> rekey(Call call) {
+        CompletableFuture<SipMessage> result = new CompletableFuture<>();
+        core.execute(() -> {
+            if (call.state() != CallState.ANSWERED || call.srtpSuite == null || call.media == null) {
+                result.completeExceptionally(new IllegalStateException("re-key needs an answered SRTP call; call is "
+                        + call.state() + (call.srtpSuite == null ? " without SRTP" : "")));
+                return;
+            }
+            SrtpSuite suite = call.srtpSuite;
+            int tag = call.cryptoTag;
+            byte[] ours = new byte[SrtpSuite.KEY_LENGTH + SrtpSuite.SALT_LENGTH];
+            RANDOM.nextBytes(ours);
+            String offer = nextVersion(singleCrypto(call.localSdp, CryptoLine.format(tag, suite.name(), ours)));
+            sendReInvite(call, offer, answer -> {
+                byte[] theirs = answeredKey(answer, tag, suite);
+                if (theirs == null) {
+                    throw new IllegalStateException("the answer to the re-key carries no usable a=crypto line with tag "
+                            + tag + " " + suite.name());
+                }
+                call.media.rekey(new SrtpProtector(suite, ours, theirs));
+                call.localSdp = offer;
+                call.localKey = ours;
+                call.remoteKey = theirs;
+            }, () -> { }, result);
+        });
+        return result;
+    }
+
+    private static byte[] answeredKey(Sdp answer, int tag, SrtpSuite suite) {
+        Sdp.Media audio = answer.firstAudio();
+        if (audio == null) {
+            return null;
+        }
+        List<String> lines = audio.attributes("crypto");
+        if (lines.size() != 1) {
+            return null; // exactly one line in an answer (RFC 4568 section 7.1.2)
+        }
+        try {
+            CryptoLine line = CryptoLine.parse(lines.get(0));
+            byte[] key = line.firstKey();
+            return line.tag() == tag && line.suite().equals(suite.name()) && !line.hasMki() && key != null
+                    && key.length == SrtpSuite.KEY_LENGTH + SrtpSuite.SALT_LENGTH ? key : null;
+        } catch (SipParseException e) {
+            return null;
+        }
+    }
+
+    /** See {@link Call#moveMedia()}. */
+    CompletableFuture<SipMessage> moveMedia(Call call) {
+        CompletableFuture<SipMessage> result = new CompletableFuture<>();
+        core.execute(() -> {
+            if (call.state() != CallState.ANSWERED || call.media == null) {
+                result.completeExceptionally(new IllegalStateException("moving media needs an answered call; call is " + call.state()));
+                return;
+            }
+            int port;
+            try {
+                port = call.media.openNewPort();
+            } catch (IOException | RuntimeException e) {
+                result.completeExceptionally(e);
+                return;
+            }
+            String offer = nextVersion(call.localSdp
+                    .replaceFirst("(?m)^m=audio \\d+ ", "m=audio " + port + " ")
+                    .replaceFirst("(?m)^a=rtcp:\\d+", "a=rtcp:" + (port + 1)));
+            sendReInvite(call, offer, answer -> {
+                call.localSdp = offer;
+                call.media.switchToNewPort(core, java.time.Duration.ofMillis(300));
+            }, () -> call.media.abandonNewPort(), result);
+        });
+        return result;
+    }
+
+    /**
+     * Sends a re-INVITE carrying {@code body}; on a 2xx ACKs it, follows the answer's media address, keeps the answer
+     * as the remote SDP and runs {@code on2xx} (on the UA thread); on a failure runs {@code onFailure}.
+     */
+    private void sendReInvite(Call call, String body, java.util.function.Consumer<Sdp> on2xx, Runnable onFailure,
+                              CompletableFuture<SipMessage> result) {
+        call.localCseq++;
+        long cseq = call.localCseq;
+        SipMessage req = inDialogRequest(call, "INVITE", cseq);
+        req.add("Contact", msgs.contact(cfg.user, call.transport));
+        req.body("application/sdp", body);
+        Route r = inDialogRoute(call);
+        txs.sendRequest(req, r.transport, r.dest, call.connection, call.serverName, resp -> {
+            if (resp.status() < 200) {
+                return;
+            }
+            if (resp.status() >= 300) {
+                onFailure.run();
+                result.complete(resp);
+                return;
+            }
+            sendAck2xx(call, cseq);
+            try {
+                Sdp answer = Sdp.parse(resp.bodyText());
+                Sdp.Media audio = answer.firstAudio();
+                InetSocketAddress remote = audio == null ? null : MediaNegotiation.mediaAddress(answer, audio);
+                if (remote != null && call.media != null) {
+                    call.media.setRemote(remote);
+                }
+                call.remoteSdp = resp.bodyText();
+                on2xx.accept(answer);
+            } catch (SipParseException | RuntimeException e) {
+                result.completeExceptionally(e);
+                return;
+            }
+            result.complete(resp);
+        }, err -> {
+            onFailure.run();
+            result.completeExceptionally(err);
+        });
     }
 
     private void sendBye(Call call) {
@@ -587,6 +699,12 @@ public final class SipUa implements AutoCloseable {
         }
         Transactions.ServerTx tx = txs.newServer(Transactions.key(branch == null ? randomHex(8) : branch, method),
                 from);
+        requestCounts.computeIfAbsent(method, k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+        if (ignoredMethods.contains(method)) {
+            // the transaction exists (it absorbs retransmissions) but never answers
+            LOG.debug("{}: fault: ignoring {} {}", cfg.name, method, req.callId());
+            return;
+        }
         switch (method) {
             case "INVITE" -> onInvite(req, from, tx);
             case "BYE" -> onBye(req, tx);
@@ -751,6 +869,10 @@ public final class SipUa implements AutoCloseable {
             RANDOM.nextBytes(key);
             cryptoLines.add(CryptoLine.format(plan.cryptoTag(), plan.suite().name(), key));
             m.setProtector(new SrtpProtector(plan.suite(), key, plan.remoteKey()));
+            call.srtpSuite = plan.suite();
+            call.cryptoTag = plan.cryptoTag();
+            call.localKey = key;
+            call.remoteKey = plan.remoteKey();
         }
         long sessionId = RANDOM.nextInt(Integer.MAX_VALUE);
         call.localSdp = SdpWriter.write(cfg.sdpStyle, new SdpWriter.Params(cfg.sdpSessionName, sessionId, sessionId,
@@ -795,25 +917,96 @@ public final class SipUa implements AutoCloseable {
             tx.send(msgs.response(req, 481, "Call/Transaction Does Not Exist", null));
             return;
         }
+        String answer = call.localSdp;
         try {
             if (req.body().length > 0) {
                 Sdp offer = Sdp.parse(req.bodyText());
                 Sdp.Media audio = offer.firstAudio();
                 if (audio != null) {
+                    if (call.srtpSuite != null) {
+                        answer = answerKeys(call, audio);
+                        if (answer == null) {
+                            tx.send(msgs.withWarning(msgs.response(req, 488, "Not Acceptable Here", null),
+                                    "re-INVITE offers no a=crypto line for " + call.srtpSuite.name()));
+                            return;
+                        }
+                    }
                     InetSocketAddress remote = MediaNegotiation.mediaAddress(offer, audio);
                     if (remote != null && call.media != null) {
-                        call.media.setRemote(remote); // same keys and codec: a hold/refresh keeps the session
+                        call.media.setRemote(remote); // a hold/refresh or a move: same session, new destination
                     }
                 }
+                call.remoteSdp = req.bodyText();
             }
         } catch (SipParseException e) {
             tx.send(msgs.withWarning(msgs.response(req, 400, "Bad Request", null), "unparsable SDP: " + e.getMessage()));
             return;
         }
+        call.localSdp = answer;
         SipMessage ok = msgs.response(req, 200, "OK", null);
         ok.add("Contact", msgs.contact(cfg.user, call.transport));
-        ok.body("application/sdp", call.localSdp);
+        ok.body("application/sdp", answer);
         tx.send(ok);
+    }
+
+    /**
+     * The answer to a re-offer on an SRTP call (RFC 4568 section 7.1.4): the offer's crypto line for our suite; when
+     * its key is the one in use, the answer keeps ours too and the contexts stay; when it is new, we answer with a
+     * new key of our own and switch to new contexts (old packets still accepted briefly). Null: no line for our suite.
+     */
+    private String answerKeys(Call call, Sdp.Media audio) throws SipParseException {
+        CryptoLine chosen = null;
+        for (String value : audio.attributes("crypto")) {
+            CryptoLine line = CryptoLine.parse(value);
+            if (line.suite().equals(call.srtpSuite.name()) && !line.hasMki() && line.firstKey() != null
+                    && line.firstKey().length == SrtpSuite.KEY_LENGTH + SrtpSuite.SALT_LENGTH) {
+                chosen = line;
+                break;
+            }
+        }
+        if (chosen == null) {
+            return null;
+        }
+        byte[] theirs = chosen.firstKey();
+        if (java.util.Arrays.equals(theirs, call.remoteKey)) {
+            call.cryptoTag = chosen.tag();
+            return singleCrypto(call.localSdp, CryptoLine.format(chosen.tag(), call.srtpSuite.name(), call.localKey));
+        }
+        byte[] ours = new byte[SrtpSuite.KEY_LENGTH + SrtpSuite.SALT_LENGTH];
+        RANDOM.nextBytes(ours);
+        LOG.info("{}: call {} re-keyed by the far side; answering with a new key of ours", cfg.name, call.callId());
+        call.media.rekey(new SrtpProtector(call.srtpSuite, ours, theirs));
+        call.cryptoTag = chosen.tag();
+        call.localKey = ours;
+        call.remoteKey = theirs;
+        return nextVersion(singleCrypto(call.localSdp, CryptoLine.format(chosen.tag(), call.srtpSuite.name(), ours)));
+    }
+
+    /** {@code sdp} with its a=crypto lines replaced by {@code cryptoValue} (one line, where the first one was). */
+    static String singleCrypto(String sdp, String cryptoValue) {
+        StringBuilder out = new StringBuilder();
+        boolean placed = false;
+        for (String line : sdp.split("\r\n")) {
+            if (line.startsWith("a=crypto:")) {
+                if (!placed) {
+                    out.append("a=crypto:").append(cryptoValue).append("\r\n");
+                    placed = true;
+                }
+                continue;
+            }
+            out.append(line).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    /** {@code sdp} with its o= session version incremented (RFC 3264 section 8: a changed SDP gets a new version). */
+    static String nextVersion(String sdp) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^(o=\\S+ \\S+ )(\\d+)").matcher(sdp);
+        if (!m.find()) {
+            return sdp;
+        }
+        long v = Long.parseLong(m.group(2)) + 1;
+        return sdp.substring(0, m.start(2)) + v + sdp.substring(m.end(2));
     }
 
     private void onAck(SipMessage ack) {
