@@ -116,7 +116,8 @@ public final class Gateway implements AutoCloseable {
         B2buaSettings settings = new B2buaSettings(pbx, sec, ProfilePolicies.of(pbx), ProfilePolicies.of(sec), secureTls, pbxTls,
                 c.pbx().allowedSources(), c.pbx().target(), c.secureDomain().targets(), c.secureDomain().digest(),
                 c.sip().advertisedHost(), mediaAddress, mediaAddress6, c.limits().maxConcurrentCalls(), c.limits().inviteRatePerSource(),
-                pbx.media().symmetricRtp(), sec.media().symmetricRtp(), c.sip().timerT1());
+                pbx.media().symmetricRtp(), sec.media().symmetricRtp(), c.sip().timerT1(),
+                c.sip().inviteTimeout());
         B2bua.DynamicTlsPoliciesPair tables = B2bua.DynamicTlsPoliciesPair.of(settings);
         B2bua b2bua = new B2bua(settings, resolver, tables);
         RelayConfig rc = new RelayConfig(c.media().bindAddress().getHostAddress(), c.media().portMin(), c.media().portMax(),

@@ -61,6 +61,11 @@ final class AppConfigReader {
             r.report("sip.timer-t1", "a duration between 10ms and 10s", t1.toMillis() + "ms");
             t1 = null;
         }
+        Duration inviteTimeout = r.duration("sip.invite-timeout", Duration.ofSeconds(1));
+        if (inviteTimeout != null && inviteTimeout.compareTo(Duration.ofHours(1)) > 0) {
+            r.report("sip.invite-timeout", "a duration between 1s and 1h", inviteTimeout.toSeconds() + "s");
+            inviteTimeout = null;
+        }
         Optional<String> advertised = Optional.empty();
         if (r.optionalString("sip.advertised-host").isPresent()) {
             advertised = Optional.ofNullable(host(r, "sip.advertised-host"));
@@ -69,7 +74,8 @@ final class AppConfigReader {
             return null;
         }
         return new SipConfig(new SipConfig.Legacy(legacyAddresses, transports, udp, tcp, legacyTls),
-                new SipConfig.Secure(secureAddresses, secureTls), advertised, grace, t1);
+                new SipConfig.Secure(secureAddresses, secureTls), advertised, grace, t1,
+                inviteTimeout);
     }
 
     private PbxConfig pbx() {

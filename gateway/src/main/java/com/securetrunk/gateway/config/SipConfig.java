@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param advertisedHost      host for Via/Contact/Record-Route; empty = the listening point's address
  * @param shutdownGracePeriod how long calls in progress may go on after SIGTERM before they get a BYE
  * @param timerT1             RFC 3261 T1 of the requests the gateway sends; Timer B/F = 64 * T1
+ * @param inviteTimeout       how long a call may wait for the callee's final response (ringing included)
  */
 public record SipConfig(Legacy legacy, Secure secure, java.util.Optional<String> advertisedHost,
-                        Duration shutdownGracePeriod, Duration timerT1) {
+                        Duration shutdownGracePeriod, Duration timerT1,
+                        Duration inviteTimeout) {
 
     public SipConfig {
         Objects.requireNonNull(legacy, "legacy");
@@ -25,6 +27,7 @@ public record SipConfig(Legacy legacy, Secure secure, java.util.Optional<String>
         Objects.requireNonNull(advertisedHost, "advertisedHost");
         Objects.requireNonNull(shutdownGracePeriod, "shutdownGracePeriod");
         Objects.requireNonNull(timerT1, "timerT1");
+        Objects.requireNonNull(inviteTimeout, "inviteTimeout");
     }
 
     /**

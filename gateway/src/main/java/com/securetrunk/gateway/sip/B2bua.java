@@ -183,6 +183,38 @@ public final class B2bua implements MediaEventListener {
         this.relay = mediaRelay;
         scheduleKeepAlive(Side.SECURE, settings.secureTargets());
         scheduleKeepAlive(Side.LEGACY, List.of(settings.pbxTarget()));
+        // one sweep a second rather than a timer per call: nothing per call on the setup path
+        events.scheduleWithFixedDelay(this::expireUnanswered, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /**
+     * Timer C of a B2BUA (RFC 3261 section 16.6): a callee that answered the INVITE with 100 Trying or 180 Ringing
+     * and then nothing would hold the call, its media ports and the caller forever. After {@code sip.invite-timeout}
+     * the gateway CANCELs toward the callee and answers the caller 408 with a Warning naming the setting.
+     */
+    private void expireUnanswered() {
+        long limit = settings.inviteTimeout().toNanos();
+        long now = System.nanoTime();
+        for (B2bCall call : bySession.values()) {
+            if (now - call.startNanos < limit || call.state == B2bCall.State.CONFIRMED) {
+                continue;
+            }
+            try {
+                synchronized (call) {
+                    if ((call.state != B2bCall.State.TRYING && call.state != B2bCall.State.EARLY) || call.cancelPending) {
+                        continue;
+                    }
+                    call.cancelPending = true; // a late 2xx gets ACK + BYE, a late 1xx a CANCEL
+                    if (call.provisionalSeen) {
+                        sendCancel(call);
+                    }
+                    fail(call, 408, "no final response within sip.invite-timeout ("
+                            + settings.inviteTimeout().toSeconds() + " s)", "invite-timeout");
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("{}: invite-timeout handling failed: {}", call, e.toString());
+            }
+        }
     }
 
     /** Who hears of each call's start, answer and end (metrics, call log). Set before traffic. */
@@ -844,12 +876,15 @@ public final class B2bua implements MediaEventListener {
     private void onInviteResponse(B2bCall call, ResponseEvent evt, Response resp) {
         int status = resp.getStatusCode();
         if (status < 200) {
-            if (status == 100) {
+            boolean first = !call.provisionalSeen;
+            call.provisionalSeen = true; // any provisional, 100 Trying included, allows a CANCEL (RFC 3261 section 9.1)
+            if (call.cancelPending || call.state == B2bCall.State.ENDED) {
+                if (first) {
+                    sendCancel(call); // the caller gave up before the callee said anything
+                }
                 return;
             }
-            call.provisionalSeen = true;
-            if (call.cancelPending || call.state == B2bCall.State.ENDED) {
-                sendCancel(call);
+            if (status == 100) {
                 return;
             }
             call.state = B2bCall.State.EARLY;

@@ -31,13 +31,15 @@ import java.util.Optional;
  * @param latchLegacy         symmetric RTP toward the PBX
  * @param latchSecure         symmetric RTP toward the secure domain
  * @param timerT1             RFC 3261 T1 set on every client transaction (Timer B/F = 64 * T1)
+ * @param inviteTimeout       how long a call may wait for the callee's final response before CANCEL and 408
  */
 public record B2buaSettings(Profile pbxProfile, Profile secureProfile, SdesPolicy pbxPolicy, SdesPolicy securePolicy,
                             TlsPeerPolicy secureTls, TlsPeerPolicy pbxTls, List<AddressRange> allowedSources,
                             SipTarget pbxTarget, List<SipTarget> secureTargets, Optional<DigestCredentials> digest,
                             Optional<String> advertisedHost, String mediaAddress, Optional<String> mediaAddress6,
                             int maxConcurrentCalls,
-                            int inviteRatePerSource, boolean latchLegacy, boolean latchSecure, Duration timerT1) {
+                            int inviteRatePerSource, boolean latchLegacy, boolean latchSecure, Duration timerT1,
+                            Duration inviteTimeout) {
 
     Profile profile(Side side) {
         return side == Side.LEGACY ? pbxProfile : secureProfile;

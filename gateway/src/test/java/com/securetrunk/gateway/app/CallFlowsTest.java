@@ -122,6 +122,11 @@ class CallFlowsTest {
         assertThat(gateway.b2bua().activeCalls()).as("calls left").isZero();
     }
 
+    private static EndReason ended(Call c) throws InterruptedException {
+        assertThat(c.awaitState(CallState.ENDED, WAIT)).as("call ended: %s", c).isTrue();
+        return c.endReason().orElseThrow();
+    }
+
     private SessionId session() {
         return gateway.b2bua().sessionIds().get(0);
     }
@@ -387,6 +392,49 @@ class CallFlowsTest {
         assertThat(r.status()).as(r.toString()).isEqualTo(503);
         assertThat(mute1.ua().requestsReceived("INVITE")).isPositive();
         assertThat(mute2.ua().requestsReceived("INVITE")).isPositive();
+        assertNoMediaLeft();
+    }
+
+    // ---------------------------------------------------------------- 4b. Timer C: a callee that never answers
+
+    @Test
+    void aSecureDomainThatRingsForeverIsCancelledAfterTheInviteTimeoutAndThePbxGets408() throws Exception {
+        SecureDomain d = domain(SecureDomain.config().autoAnswer(false, Duration.ZERO));
+        try (LogCapture calls = new LogCapture(com.securetrunk.gateway.app.calllog.CallLog.LOGGER)) {
+            startGateway(UaConfig.pbx(), target(d), "sip.invite-timeout = 2s\n");
+            AtomicReference<Call> ringing = new AtomicReference<>();
+            d.onIncomingCall(ringing::set);
+            long t0 = System.nanoTime();
+            Call out = pbx.call(CallRequest.to(gatewayLegacyUri("+15551230011")));
+            assertThat(out.awaitState(CallState.RINGING, WAIT)).as("ringing: %s", out).isTrue();
+            EndReason r = ended(out);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).as("not before sip.invite-timeout")
+                    .isGreaterThanOrEqualTo(2000L);
+            assertThat(r.kind()).isEqualTo(EndReason.Kind.REJECTED);
+            assertThat(r.status()).isEqualTo(408);
+            assertThat(r.text()).contains("Warning: 399", "sip.invite-timeout");
+            assertThat(ended(ringing.get()).kind()).as("the secure domain got a CANCEL").isEqualTo(EndReason.Kind.CANCELLED);
+            assertNoMediaLeft();
+            assertThat(calls.messagesContaining("reason=invite-timeout")).hasSize(1);
+        }
+    }
+
+    @Test
+    void aPbxThatOnlySays100TryingIsCancelledAfterTheInviteTimeoutAndTheSecureDomainGets408() throws Exception {
+        SecureDomain d = domain(SecureDomain.config());
+        startGateway(UaConfig.pbx().autoAnswer(false, Duration.ZERO).ringing(false), target(d),
+                "sip.invite-timeout = 2s\n");
+        AtomicReference<Call> incoming = new AtomicReference<>();
+        pbx.onIncomingCall(incoming::set);
+        Call out = d.call(CallRequest.to("sip:1000@127.0.0.1:" + gateway.secureTlsPort() + ";secure=true")
+                .from("+15550100").stripSecureParam(true).transport(com.securetrunk.testpbx.sip.Transport.TLS)
+                .srtp(SrtpSuite.AES_CM_128_HMAC_SHA1_80));
+        EndReason r = ended(out);
+        assertThat(r.status()).as("%s", r).isEqualTo(408);
+        assertThat(r.text()).contains("sip.invite-timeout");
+        assertThat(incoming.get()).as("the PBX saw the INVITE").isNotNull();
+        assertThat(ended(incoming.get()).kind()).as("a CANCEL after only 100 Trying (RFC 3261 section 9.1)")
+                .isEqualTo(EndReason.Kind.CANCELLED);
         assertNoMediaLeft();
     }
 

@@ -808,9 +808,11 @@ public final class SipUa implements AutoCloseable {
         }
         track(call);
         tx.send(msgs.response(req, 100, "Trying", null));
-        SipMessage ringing = msgs.response(req, 180, "Ringing", localTag);
-        ringing.add("Contact", msgs.contact(cfg.user, call.transport));
-        tx.send(ringing);
+        if (cfg.ringing) {
+            SipMessage ringing = msgs.response(req, 180, "Ringing", localTag);
+            ringing.add("Contact", msgs.contact(cfg.user, call.transport));
+            tx.send(ringing);
+        }
         if (cfg.earlyMedia) {
             prepareAnswer(call);
             SipMessage progress = msgs.response(req, 183, "Session Progress", localTag);

@@ -40,6 +40,7 @@ public final class UaConfig {
     AudioFault answerAudioFault = AudioFault.NONE;
     int maxCalls = 200;
     boolean earlyMedia;
+    boolean ringing = true;
 
     public static UaConfig pbx() {
         return new UaConfig();
@@ -144,6 +145,15 @@ public final class UaConfig {
      */
     public UaConfig maxCalls(int max) {
         this.maxCalls = max;
+        return this;
+    }
+
+    /**
+     * Send 180 Ringing on an incoming INVITE (default yes). Without it only 100 Trying goes out until the answer,
+     * as from a gateway still waiting on its own far side: the caller sees a live transaction and no progress.
+     */
+    public UaConfig ringing(boolean ring) {
+        this.ringing = ring;
         return this;
     }
 
