@@ -18,7 +18,8 @@ final class NgCall {
     final long created = System.currentTimeMillis();
     long lastSignal = created;
     Allocation allocation;
-    NgSdp offer;
+    /** The offerer's streams, from its latest offer. */
+    List<NgStream> offer;
     final List<StreamState> streams = new ArrayList<>();
 
     NgCall(String callId, String fromTag) {
@@ -33,11 +34,11 @@ final class NgCall {
         String protoA;
         String protoB;
         /** Our keys offered to B, by crypto tag. */
-        final Map<String, MasterKey> offeredToB = new LinkedHashMap<>();
+        final Map<Integer, MasterKey> offeredToB = new LinkedHashMap<>();
         /** A's key (from A's SAVP offer) and the tag we answer with, when A is SAVP. */
         MasterKey theirsA;
         MasterKey oursA;
-        String tagA;
+        int tagA;
         /** The suite chosen by B's answer ("crypto suite" in query). */
         String suiteB;
         StreamSpec spec;

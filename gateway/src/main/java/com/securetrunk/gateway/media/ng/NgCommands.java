@@ -1,6 +1,5 @@
 package com.securetrunk.gateway.media.ng;
 
-import com.securetrunk.gateway.media.Direction;
 import com.securetrunk.gateway.media.LegSpec;
 import com.securetrunk.gateway.media.LegStats;
 import com.securetrunk.gateway.media.MediaException;
@@ -10,15 +9,21 @@ import com.securetrunk.gateway.media.SessionStats;
 import com.securetrunk.gateway.media.SrtpKeys;
 import com.securetrunk.gateway.media.StreamPorts;
 import com.securetrunk.gateway.media.StreamSpec;
+import com.securetrunk.gateway.sdp.MediaDescription;
+import com.securetrunk.gateway.sdp.SdpLimits;
+import com.securetrunk.gateway.sdp.SdpLine;
+import com.securetrunk.gateway.sdp.SdpParseException;
+import com.securetrunk.gateway.sdp.SdpParser;
+import com.securetrunk.gateway.sdp.SessionDescription;
+import com.securetrunk.gateway.sdp.crypto.CryptoAttribute;
+import com.securetrunk.gateway.sdp.crypto.KeyParam;
 import com.securetrunk.gateway.srtp.MasterKey;
 import com.securetrunk.gateway.srtp.SrtpSuite;
-import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -33,6 +38,9 @@ public final class NgCommands {
     /** Suites offered to an SRTP side, in order of preference (tags 1..n), the product's default order. */
     static final List<SrtpSuite> OFFERED = List.of(SrtpSuite.AES_CM_128_HMAC_SHA1_80, SrtpSuite.AES_CM_128_HMAC_SHA1_32,
             SrtpSuite.AES_256_CM_HMAC_SHA1_80, SrtpSuite.AES_256_CM_HMAC_SHA1_32);
+
+    /** The product's bounds on peer SDP (bytes, lines, line length, m= sections), the same as for SIP bodies. */
+    static final SdpLimits LIMITS = SdpLimits.DEFAULT;
 
     private final MediaRelay relay;
     private final String address;
@@ -94,11 +102,16 @@ public final class NgCommands {
     private Map<String, Object> offer(Map<String, Object> req) {
         String callId = required(req, "call-id");
         String fromTag = required(req, "from-tag");
-        NgSdp sdp = sdp(req);
-        if (sdp.media.isEmpty()) {
+        SessionDescription sdp = sdp(req);
+        if (sdp.media().isEmpty()) {
             throw new IllegalArgumentException("Failed to parse SDP: no m= line");
         }
+        List<NgStream> streams = streams(sdp);
         Flags f = new Flags(req);
+        List<OfferedKey> keysA = new ArrayList<>(); // checked before the call changes: a refused offer leaves no trace
+        for (int i = 0; i < streams.size(); i++) {
+            keysA.add(isSavp(streams.get(i).line().proto()) ? offeredKey(sdp.media().get(i), streams.get(i), i) : null);
+        }
         NgCall call = calls.get(callId);
         boolean fresh = call == null;
         if (fresh) {
@@ -106,63 +119,76 @@ public final class NgCommands {
         } else if (!call.fromTag.equals(fromTag)) {
             throw new IllegalArgumentException("re-offer for call '" + callId + "' from tag '" + fromTag
                     + "' (expected: from-tag '" + call.fromTag + "'; offers from the answerer's side are not supported)");
-        } else if (call.streams.size() != sdp.media.size()) {
-            throw new IllegalArgumentException("re-offer has " + sdp.media.size() + " m= line(s), the call has "
+        } else if (call.streams.size() != sdp.media().size()) {
+            throw new IllegalArgumentException("re-offer has " + sdp.media().size() + " m= line(s), the call has "
                     + call.streams.size() + " (expected: the same streams)");
         }
         if (fresh) {
-            call.allocation = relay.allocate(call.session, sdp.media.size());
+            call.allocation = relay.allocate(call.session, sdp.media().size());
             calls.put(callId, call);
         }
-        call.offer = sdp;
+        call.offer = streams;
         call.lastSignal = System.currentTimeMillis();
-        List<NgSdp.MediaRewrite> rewrites = new ArrayList<>();
-        for (int i = 0; i < sdp.media.size(); i++) {
-            NgSdp.Media m = sdp.media.get(i);
+        List<NgRewrite.Media> rewrites = new ArrayList<>();
+        for (int i = 0; i < streams.size(); i++) {
+            NgStream m = streams.get(i);
             NgCall.StreamState st = fresh ? new NgCall.StreamState() : call.streams.get(i);
             if (fresh) {
                 call.streams.add(st);
             }
-            st.protoA = m.proto;
-            st.protoB = f.transportProtocol != null ? f.transportProtocol : m.proto;
-            // A offered SRTP: pick the first suite we implement; our answer key for it comes now
-            st.theirsA = null;
-            if (isSavp(st.protoA)) {
-                for (String[] c : m.cryptos) {
-                    Optional<SrtpSuite> s = SrtpSuite.fromSdpName(c[1]);
-                    if (s.isPresent() && c[2].startsWith("inline:") && !c[2].contains("|") && c[3] == null) {
-                        st.theirsA = MasterKey.fromInline(s.get(), c[2].substring(7));
-                        st.tagA = c[0];
-                        if (st.oursA == null || st.oursA.suite() != s.get()) {
-                            st.oursA = newKey(s.get());
-                        }
-                        break;
-                    }
-                }
-                if (st.theirsA == null) {
-                    throw new IllegalArgumentException("offer m= line " + (i + 1) + " is " + st.protoA
-                            + " but has no a=crypto with a supported suite and a plain inline key (no MKI/lifetime)");
+            st.protoA = m.line().proto();
+            st.protoB = f.transportProtocol != null ? f.transportProtocol : st.protoA;
+            // A offered SRTP: our answer key for the suite it chose comes now (kept across re-offers)
+            OfferedKey ka = keysA.get(i);
+            st.theirsA = ka == null ? null : ka.key();
+            if (ka != null) {
+                st.tagA = ka.tag();
+                if (st.oursA == null || st.oursA.suite() != ka.key().suite()) {
+                    st.oursA = newKey(ka.key().suite());
                 }
             }
-            List<String> cryptoLines = new ArrayList<>();
-            if (isSavp(st.protoB) && m.port != 0) {
+            List<CryptoAttribute> cryptoLines = new ArrayList<>();
+            if (isSavp(st.protoB) && m.line().port() != 0) {
                 int tag = 1;
-                Map<String, MasterKey> kept = new LinkedHashMap<>(st.offeredToB);
+                Map<Integer, MasterKey> kept = new LinkedHashMap<>(st.offeredToB);
                 st.offeredToB.clear();
                 for (SrtpSuite s : f.suites()) {
-                    String t = Integer.toString(tag++);
+                    int t = tag++;
                     MasterKey k = kept.get(t);
                     if (k == null || k.suite() != s) {
                         k = newKey(s);
                     }
                     st.offeredToB.put(t, k);
-                    cryptoLines.add("a=crypto:" + t + " " + s.sdpName() + " inline:" + k.toInline());
+                    cryptoLines.add(CryptoAttribute.of(t, s, KeyParam.inline(k)));
                 }
             }
-            rewrites.add(new NgSdp.MediaRewrite(call.allocation.streams().get(i).b().rtp(), st.protoB, cryptoLines));
+            rewrites.add(new NgRewrite.Media(call.allocation.streams().get(i).b().rtp(), st.protoB, cryptoLines));
         }
-        String out = sdp.write(new NgSdp.Rewrite(address, f.replaceOrigin, f.removeIce, f.removeDtls, rewrites));
+        String out = f.rewrite(address).write(sdp, rewrites);
         return ok("sdp", out);
+    }
+
+    /** A's key from the first a=crypto with a suite we implement and a plain inline key. */
+    private record OfferedKey(int tag, MasterKey key) {
+    }
+
+    private static OfferedKey offeredKey(MediaDescription md, NgStream m, int i) {
+        String problem = null;
+        for (SdpLine l : md.attributes(CryptoAttribute.NAME)) {
+            CryptoAttribute c;
+            try {
+                c = CryptoAttribute.parse(l.asAttribute().value(), 0);
+            } catch (SdpParseException e) {
+                problem = problem != null ? problem : e.getMessage();
+                continue; // like an unknown suite: another line may still do
+            }
+            if (c.suite().isPresent() && plainInline(c)) {
+                return new OfferedKey(c.tag(), key(c, "offer m= line " + (i + 1)));
+            }
+        }
+        throw new IllegalArgumentException("offer m= line " + (i + 1) + " is " + m.line().proto()
+                + " but has no a=crypto with a supported suite and a plain inline key (no MKI/lifetime/session"
+                + " parameters)" + (problem == null ? "" : "; " + problem));
     }
 
     // ---- answer ------------------------------------------------------------------------------------
@@ -178,57 +204,87 @@ public final class NgCommands {
         if (!call.fromTag.equals(fromTag)) {
             throw new IllegalArgumentException("answer from-tag '" + fromTag + "' (expected: '" + call.fromTag + "')");
         }
-        NgSdp sdp = sdp(req);
-        if (sdp.media.size() != call.streams.size()) {
-            throw new IllegalArgumentException("answer has " + sdp.media.size() + " m= line(s) for an offer of "
+        SessionDescription sdp = sdp(req);
+        if (sdp.media().size() != call.streams.size()) {
+            throw new IllegalArgumentException("answer has " + sdp.media().size() + " m= line(s) for an offer of "
                     + call.streams.size());
         }
+        List<NgStream> streams = streams(sdp);
         Flags f = new Flags(req);
+        // B's keys are all checked before the call changes: a refused answer leaves the offer state as it was
+        List<SrtpKeys> keysB = new ArrayList<>();
+        for (int i = 0; i < streams.size(); i++) {
+            keysB.add(answerKeys(sdp.media().get(i), streams.get(i), call.streams.get(i), i));
+        }
         call.toTag = toTag;
         call.lastSignal = System.currentTimeMillis();
         List<StreamSpec> specs = new ArrayList<>();
-        List<NgSdp.MediaRewrite> rewrites = new ArrayList<>();
-        for (int i = 0; i < sdp.media.size(); i++) {
-            NgSdp.Media mb = sdp.media.get(i);
-            NgSdp.Media ma = call.offer.media.get(i);
+        List<NgRewrite.Media> rewrites = new ArrayList<>();
+        for (int i = 0; i < streams.size(); i++) {
             NgCall.StreamState st = call.streams.get(i);
-            SrtpKeys keysB = null;
-            if (isSavp(mb.proto) && mb.port != 0) {
-                if (mb.cryptos.isEmpty()) {
-                    throw new IllegalArgumentException("answer m= line " + (i + 1) + " is " + mb.proto + " without a=crypto");
-                }
-                String[] c = mb.cryptos.get(0);
-                MasterKey ours = st.offeredToB.get(c[0]);
-                if (ours == null || !ours.suite().sdpName().equals(c[1])) {
-                    throw new IllegalArgumentException("answer a=crypto:" + c[0] + " " + c[1]
-                            + " does not match a tag and suite we offered " + st.offeredToB.keySet());
-                }
-                if (!c[2].startsWith("inline:") || c[2].contains("|")) {
-                    throw new IllegalArgumentException("answer a=crypto:" + c[0]
-                            + " key is not a plain inline: key (lifetime/MKI not supported)");
-                }
-                keysB = new SrtpKeys(ours, MasterKey.fromInline(ours.suite(), c[2].substring(7)));
-                st.suiteB = c[1];
-            }
-            LegSpec legA = leg(call.offer, ma, st.theirsA == null ? null : new SrtpKeys(st.oursA, st.theirsA), f);
-            LegSpec legB = leg(sdp, mb, keysB, f);
+            SrtpKeys kb = keysB.get(i);
+            st.suiteB = kb == null ? null : kb.ours().suite().sdpName();
+            LegSpec legA = leg(call.offer.get(i), st.theirsA == null ? null : new SrtpKeys(st.oursA, st.theirsA), f);
+            LegSpec legB = leg(streams.get(i), kb, f);
             st.spec = new StreamSpec(legA, legB);
             specs.add(st.spec);
-            List<String> cryptoA = new ArrayList<>();
+            List<CryptoAttribute> cryptoA = new ArrayList<>();
             if (st.theirsA != null) {
-                cryptoA.add("a=crypto:" + st.tagA + " " + st.oursA.suite().sdpName() + " inline:" + st.oursA.toInline());
+                cryptoA.add(CryptoAttribute.of(st.tagA, st.oursA.suite(), KeyParam.inline(st.oursA)));
             }
-            rewrites.add(new NgSdp.MediaRewrite(call.allocation.streams().get(i).a().rtp(), st.protoA, cryptoA));
+            rewrites.add(new NgRewrite.Media(call.allocation.streams().get(i).a().rtp(), st.protoA, cryptoA));
         }
         relay.update(call.session, specs);
-        String out = sdp.write(new NgSdp.Rewrite(address, f.replaceOrigin, f.removeIce, f.removeDtls, rewrites));
+        String out = f.rewrite(address).write(sdp, rewrites);
         return ok("sdp", out);
     }
 
-    private static LegSpec leg(NgSdp sdp, NgSdp.Media m, SrtpKeys keys, Flags f) {
-        InetSocketAddress rtp = sdp.rtpAddress(m);
-        Direction d = m.port == 0 ? Direction.INACTIVE : sdp.direction(m);
-        return new LegSpec(rtp, sdp.rtcpAddress(m), false, f.latching, keys, d);
+    /** B's keys for stream {@code i} when its answer is SRTP: the first a=crypto, under a tag and suite we offered. */
+    private static SrtpKeys answerKeys(MediaDescription md, NgStream mb, NgCall.StreamState st, int i) {
+        String proto = mb.line().proto();
+        if (!isSavp(proto) || mb.line().port() == 0) {
+            return null;
+        }
+        List<SdpLine> lines = md.attributes(CryptoAttribute.NAME);
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("answer m= line " + (i + 1) + " is " + proto + " without a=crypto");
+        }
+        CryptoAttribute c;
+        try {
+            c = CryptoAttribute.parse(lines.get(0).asAttribute().value(), 0);
+        } catch (SdpParseException e) {
+            throw new IllegalArgumentException("answer m= line " + (i + 1) + ": " + e.getMessage(), e);
+        }
+        MasterKey ours = st.offeredToB.get(c.tag());
+        if (ours == null || c.suite().orElse(null) != ours.suite()) {
+            throw new IllegalArgumentException("answer a=crypto:" + c.tag() + " " + c.suiteName()
+                    + " does not match a tag and suite we offered " + st.offeredToB.keySet());
+        }
+        if (!plainInline(c)) {
+            throw new IllegalArgumentException("answer a=crypto:" + c.tag()
+                    + " key is not a plain inline: key (lifetime/MKI/session parameters not supported)");
+        }
+        return new SrtpKeys(ours, key(c, "answer m= line " + (i + 1)));
+    }
+
+    /** One inline key without lifetime or MKI and no session parameters: all the relay's SRTP contexts implement. */
+    private static boolean plainInline(CryptoAttribute c) {
+        KeyParam k = c.keyParams().get(0);
+        return c.keyParams().size() == 1 && k.isInline() && k.lifetime() == null && k.mki() == null
+                && c.sessionParams().isEmpty();
+    }
+
+    private static MasterKey key(CryptoAttribute c, String where) {
+        try {
+            return c.keyParams().get(0).masterKey(c.suite().orElseThrow());
+        } catch (SdpParseException e) {
+            throw new IllegalArgumentException(where + " a=crypto:" + c.tag() + ": expected " + e.expected()
+                    + ", found " + e.found(), e);
+        }
+    }
+
+    private static LegSpec leg(NgStream m, SrtpKeys keys, Flags f) {
+        return new LegSpec(m.rtp(), m.rtcp(), false, f.latching, keys, m.direction());
     }
 
     // ---- delete / query ------------------------------------------------------------------------------
@@ -295,7 +351,7 @@ public final class NgCommands {
             stream.put("stats", Map.of("packets", ls.packetsIn(), "bytes", ls.bytesIn(), "errors", ls.dropped()));
             Map<String, Object> media = new LinkedHashMap<>();
             media.put("index", i + 1);
-            media.put("type", call.offer.media.get(i).type);
+            media.put("type", call.offer.get(i).line().media());
             media.put("protocol", sideB ? st.protoB : st.protoA);
             media.put("streams", List.of(stream));
             medias.add(media);
@@ -305,20 +361,25 @@ public final class NgCommands {
 
     // ---- helpers ------------------------------------------------------------------------------------
 
-    /** The request's SDP, with rtpengine's error texts (plus what exactly was wrong). */
-    private static NgSdp sdp(Map<String, Object> req) {
+    /** The request's SDP, with rtpengine's error texts (plus what exactly was wrong, limits included). */
+    private static SessionDescription sdp(Map<String, Object> req) {
         String text = string(req, "sdp");
         if (text == null || text.isEmpty()) {
             throw new IllegalArgumentException("No SDP body in message");
         }
         try {
-            NgSdp sdp = NgSdp.parse(text);
-            if (!text.startsWith("v=")) {
-                throw new IllegalArgumentException("SDP line 1: expected 'v=0'");
-            }
-            return sdp;
+            return SdpParser.parse(text, LIMITS);
+        } catch (SdpParseException e) {
+            throw new IllegalArgumentException("Failed to parse SDP: " + e.getMessage(), e);
+        }
+    }
+
+    /** Addresses and directions of every stream, checked before the command changes anything. */
+    private static List<NgStream> streams(SessionDescription sdp) {
+        try {
+            return NgStream.read(sdp);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Failed to parse SDP: " + e.getMessage());
+            throw new IllegalArgumentException("Failed to parse SDP: " + e.getMessage(), e);
         }
     }
 
@@ -423,6 +484,10 @@ public final class NgCommands {
             } else if (s.startsWith("only-")) {
                 SrtpSuite.fromSdpName(s.substring(5)).ifPresent(only::add);
             }
+        }
+
+        NgRewrite rewrite(String address) {
+            return new NgRewrite(address, replaceOrigin, removeIce, removeDtls);
         }
 
         List<SrtpSuite> suites() {

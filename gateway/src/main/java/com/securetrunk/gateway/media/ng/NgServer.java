@@ -7,7 +7,9 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
@@ -28,6 +30,11 @@ import org.slf4j.LoggerFactory;
 public final class NgServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(NgServer.class);
     private static final int REPLY_CACHE = 4096;
+    /**
+     * Largest UDP payload: Netty's datagram default of 2048 bytes cut every longer command (an offer with video or
+     * many codecs) into a bencode error. rtpengine reads up to 64 KiB too; the SDP limits bound the work after that.
+     */
+    static final int MAX_DATAGRAM = 65535;
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("ng", true),
             NioIoHandler.newFactory());
@@ -45,6 +52,7 @@ public final class NgServer implements AutoCloseable {
     public NgServer(MediaRelay relay, String advertisedAddress, InetSocketAddress listen) throws InterruptedException {
         this.commands = new NgCommands(relay, advertisedAddress);
         this.channel = new Bootstrap().group(group).channel(NioDatagramChannel.class)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
                 .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
                     @Override
                     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket p) {

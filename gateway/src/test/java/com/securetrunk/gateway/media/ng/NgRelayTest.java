@@ -145,6 +145,75 @@ class NgRelayTest {
         assertThat(client.call(Map.of("command", "ping"))).containsEntry("result", "pong");
     }
 
+    @Test
+    void linesTheAdapterDoesNotOwnPassThroughInOrderAndConnectionWorksAtEitherLevel() throws Exception {
+        String offer = "v=0\r\no=pbx 7 8 IN IP4 127.0.0.1\r\ns=call \t\r\ni=info\r\nb=AS:64\r\nt=0 0\r\n"
+                + "y=unknown line type\r\na=group:BUNDLE 0\r\na=recvonly\r\n"
+                + "m=audio 16010/2 RTP/AVP 0 101\r\nc=IN IP4 127.0.0.2\r\nb=TIAS:64000\r\na=X-unknown:foo  \r\n"
+                + "a=rtcp-mux\r\na=rtcp:17011 IN IP4 127.0.0.3\r\na=mid:0\r\na=rtpmap:0 PCMU/8000\r\n"
+                + "m=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\n";
+        Map<String, Object> r = client.call(NgMessages.offer("c5", "a1", offer, Map.of()));
+        assertThat(r).containsEntry("result", "ok");
+        String out = (String) r.get("sdp");
+        SdpView view = SdpView.parse(out);
+        int port = view.media().get(0).port();
+        String key80 = view.media().get(0).crypto("AES_CM_128_HMAC_SHA1_80")[1];
+        assertThat(out).isEqualTo("v=0\r\no=pbx 7 8 IN IP4 127.0.0.1\r\ns=call \t\r\ni=info\r\nb=AS:64\r\nt=0 0\r\n"
+                + "y=unknown line type\r\na=group:BUNDLE 0\r\na=recvonly\r\n"
+                + "m=audio " + port + " RTP/SAVP 0 101\r\nc=IN IP4 127.0.0.1\r\nb=TIAS:64000\r\na=X-unknown:foo  \r\n"
+                + "a=mid:0\r\na=rtpmap:0 PCMU/8000\r\na=recvonly\r\na=rtcp:" + (port + 1) + "\r\n"
+                + "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:" + key80 + "\r\n"
+                + view.media().get(0).attributes().stream().filter(a -> a.startsWith("crypto:2") || a.startsWith("crypto:3")
+                        || a.startsWith("crypto:4")).map(a -> "a=" + a + "\r\n").reduce("", String::concat)
+                + "m=video 0 RTP/SAVP 96\r\na=rtpmap:96 H264/90000\r\n");
+
+        String answer = "v=0\r\no=sbc 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"
+                + "m=audio 18010 RTP/SAVP 0\r\nc=IN IP4 127.0.0.4\r\na=sendonly\r\n"
+                + "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNk\r\n"
+                + "m=video 0 RTP/SAVP 96\r\n";
+        Map<String, Object> a = client.call(NgMessages.answer("c5", "a1", "b1", answer));
+        assertThat(a).containsEntry("result", "ok");
+        Map<?, ?> tags = (Map<?, ?>) client.call(NgMessages.command("query", "c5", null)).get("tags");
+        assertThat(((Map<?, ?>) stream(tags, "a1").get("endpoint")).get("address")).as("media-level c= of the offer")
+                .isEqualTo("127.0.0.2");
+        assertThat(((Map<?, ?>) stream(tags, "b1").get("endpoint")).get("address")).isEqualTo("127.0.0.4");
+        assertThat(((Map<?, ?>) stream(tags, "b1").get("endpoint")).get("port")).isEqualTo(18010L);
+        client.call(NgMessages.command("delete", "c5", "a1"));
+    }
+
+    @Test
+    void sdpOverTheLimitsOrWithAHostNameIsRefusedNamingTheProblemAndLeavesNothingAllocated() throws Exception {
+        StringBuilder streams = new StringBuilder(NgMessages.pbxSdp(16000, ""));
+        for (int i = 1; i <= 16; i++) {
+            streams.append("m=audio ").append(16000 + 2 * i).append(" RTP/AVP 0\r\n");
+        }
+        assertThat(client.call(NgMessages.offer("big", "a1", streams.toString(), Map.of())))
+                .containsEntry("result", "error").containsEntry("error-reason",
+                        "Failed to parse SDP: SDP line 26: expected at most 16 media sections, found \"17 m= lines\"");
+        StringBuilder lines = new StringBuilder(NgMessages.pbxSdp(16000, ""));
+        while (lines.length() < 4000) {
+            lines.append("a=x\r\n");
+        }
+        assertThat(client.call(NgMessages.offer("4k", "a1", lines.toString(), Map.of())))
+                .as("a command longer than Netty's default 2048-byte datagram buffer arrives whole").containsEntry("result", "ok");
+        client.call(NgMessages.command("delete", "4k", "a1"));
+        while (lines.toString().split("\n").length <= NgCommands.LIMITS.maxLines()) {
+            lines.append("a=x\r\n");
+        }
+        assertThat(client.call(NgMessages.offer("long", "a1", lines.toString(), Map.of())))
+                .containsEntry("error-reason", "Failed to parse SDP: SDP line 1025: expected at most 1024 lines, found \"1025 lines\"");
+        assertThat(client.call(NgMessages.offer("name", "a1", NgMessages.pbxSdp(16000, "").replace("c=IN IP4 127.0.0.1",
+                "c=IN IP4 pbx.example.com"), Map.of()))).containsEntry("error-reason", "Failed to parse SDP: m= line 1: SDP: "
+                + "expected c=IN IP4 <IPv4 literal> or c=IN IP6 <IPv6 literal>, found \"IN IP4 pbx.example.com\"");
+        assertThat(client.call(NgMessages.offer("rtcp", "a1", NgMessages.pbxSdp(16000, "a=rtcp:99999\r\n"), Map.of())))
+                .hasEntrySatisfying("error-reason", v -> assertThat((String) v).startsWith("Failed to parse SDP: m= line 1:")
+                        .contains("a=rtcp:99999"));
+        assertThat(client.call(NgMessages.offer("mki", "a1", NgMessages.secureSdp(16000, "1", "AES_CM_128_HMAC_SHA1_80",
+                "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNk|2^20|1:4"), Map.of()))).hasEntrySatisfying("error-reason",
+                        v -> assertThat((String) v).startsWith("offer m= line 1 is RTP/SAVP but has no a=crypto"));
+        assertThat(relay.sessionCount()).as("a refused offer allocates nothing").isZero();
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> decode(byte[] b) {
         return (Map<String, Object>) Bencode.decode(b);

@@ -6,7 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A test-side reading of an SDP reply (independent of the adapter's own parser): the fields we compare. */
+/**
+ * A test-side reading of an SDP reply: the fields we compare. Deliberately not built on the {@code sdp} package,
+ * although it reads the same lines: the adapter parses with {@code SdpParser} and writes with {@code SdpWriter} and
+ * {@code CryptoAttribute}, so reading its replies with them would let a shared mistake pass (the parser accepts bare
+ * LF, a missing final CRLF and odd spacing that this reader rejects, and it would read back a malformed crypto line the
+ * way it wrote it). It reads rtpengine's replies too, the independent side of the comparison.
+ */
 record SdpView(String origin, String sessionConnection, List<Media> media) {
 
     record Media(String type, int port, String proto, String formats, String connection, List<String> attributes,
