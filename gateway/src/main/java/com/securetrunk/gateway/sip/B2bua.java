@@ -1508,7 +1508,9 @@ public final class B2bua implements MediaEventListener {
         InetSocketAddress remote = null;
         var conn = sdp.connectionFor(i);
         if (conn.isPresent() && !conn.get().isHoldAddress() && md.mediaLine().port() > 0) {
-            remote = new InetSocketAddress(literal(conn.get()), md.mediaLine().port());
+            InetAddress address = literal(conn.get());
+            // no literal (a host name): no destination; with symmetric RTP the relay learns the peer's address
+            remote = address == null ? null : new InetSocketAddress(address, md.mediaLine().port());
         }
         InetSocketAddress rtcp = remote == null ? null : new InetSocketAddress(remote.getAddress(), remote.getPort() + 1);
         com.securetrunk.gateway.sdp.Direction d = md.direction().or(sdp::sessionDirection)
@@ -1520,11 +1522,12 @@ public final class B2bua implements MediaEventListener {
         return new LegSpec(remote, rtcp, k.rtcpMux(), latch, keys, com.securetrunk.gateway.media.Direction.valueOf(d.name()));
     }
 
+    /** The c= address if it is an IP literal, else null: a peer's SDP must never make us ask DNS on a SIP thread. */
     private static InetAddress literal(Connection c) {
         try {
-            return InetAddress.getByName(c.address());
-        } catch (UnknownHostException e) {
-            return InetAddress.getLoopbackAddress();
+            return c.inetAddress();
+        } catch (com.securetrunk.gateway.sdp.SdpParseException notALiteral) {
+            return null;
         }
     }
 
