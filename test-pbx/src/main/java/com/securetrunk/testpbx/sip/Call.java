@@ -278,6 +278,22 @@ public final class Call {
     }
 
     /** What was sent and received so far (or in total, once the call ended). */
+    /**
+     * Waits until this call has received at least {@code frames} frames that match the far side's signal, or
+     * {@code timeout} passes; returns whether it did. Tests wait on audio with this rather than a fixed sleep, which
+     * is too short on a loaded machine (media starts after the answer's signalling and handshakes).
+     */
+    public boolean awaitFramesMatched(long frames, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (audioReport().framesMatched() < frames) {
+            if (System.nanoTime() >= deadline || state() == CallState.ENDED) {
+                return audioReport().framesMatched() >= frames;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
     public AudioReport audioReport() {
         AudioReport r = finalReport;
         if (r != null) {

@@ -158,7 +158,7 @@ class SipEndToEndTest {
                 assertThat(atFarEnd.transport()).isEqualTo(Transport.TCP);
                 assertThat(atFarEnd.invite().requestUri()).startsWith("sip:700@127.0.0.1:" + farTcp);
                 assertThat(atFarEnd.remoteSdp()).contains("s=pjmedia");
-                Thread.sleep(600);
+                assertThat(atFarEnd.awaitFramesMatched(15, WAIT)).as(atFarEnd.audioReport().summary()).isTrue();
                 assertThat(conn.sendAction(new HangupAction("PJSIP/gw-00000000")).getMessage())
                         .isEqualTo("Channel Hungup");
                 assertThat(atFarEnd.awaitState(CallState.ENDED, WAIT)).isTrue();

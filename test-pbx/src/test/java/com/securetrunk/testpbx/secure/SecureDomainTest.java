@@ -60,8 +60,10 @@ class SecureDomainTest {
                 .doesNotContain("_32").doesNotContain("|");
         assertThat(call.invite().requestUri()).doesNotContain("secure=true");
         call.sendDtmf("42#");
-        Thread.sleep(1500);
+        Thread.sleep(1500); // the DTMF digits go out in this time
         Call incoming = callee.ua().calls().get(0);
+        assertThat(incoming.awaitFramesMatched(50, WAIT)).as(incoming.audioReport().summary()).isTrue();
+        assertThat(call.awaitFramesMatched(50, WAIT)).as(call.audioReport().summary()).isTrue();
         call.hangup();
         assertThat(incoming.awaitState(CallState.ENDED, WAIT)).isTrue();
         assertThat(incoming.endReason().orElseThrow().kind()).isEqualTo(EndReason.Kind.REMOTE_HANGUP);
@@ -82,9 +84,10 @@ class SecureDomainTest {
                 .srtp(SrtpSuite.AES_CM_128_HMAC_SHA1_32, SrtpSuite.AES_CM_128_HMAC_SHA1_80));
         assertThat(call.awaitState(CallState.ANSWERED, WAIT)).as("%s", call).isTrue();
         assertThat(call.remoteSdp()).contains("a=crypto:1 AES_CM_128_HMAC_SHA1_32 inline:");
-        Thread.sleep(800);
-        call.hangup();
         Call incoming = callee.ua().calls().get(0);
+        assertThat(incoming.awaitFramesMatched(25, WAIT)).as(incoming.audioReport().summary()).isTrue();
+        assertThat(call.awaitFramesMatched(25, WAIT)).as(call.audioReport().summary()).isTrue();
+        call.hangup();
         assertThat(incoming.awaitState(CallState.ENDED, WAIT)).isTrue();
         assertThat(incoming.audioReport().problems(20)).as(incoming.audioReport().summary()).isEmpty();
         assertThat(call.audioReport().problems(20)).as(call.audioReport().summary()).isEmpty();
@@ -162,7 +165,7 @@ class SecureDomainTest {
 
         Call plain = client.call(CallRequest.to("sip:bob@127.0.0.1:" + domain.plainPort(Transport.UDP)));
         assertThat(plain.awaitState(CallState.ANSWERED, WAIT)).as("%s", plain).isTrue();
-        Thread.sleep(600);
+        assertThat(plain.awaitFramesMatched(20, WAIT)).as(plain.audioReport().summary()).isTrue();
         plain.hangup();
         assertThat(plain.audioReport().problems(15)).as(plain.audioReport().summary()).isEmpty();
         assertThat(plain.audioReport().media()).isEqualTo("RTP");
