@@ -16,7 +16,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 shared=${SHARED_BENCH:-/work/shared/bench}
-jar=$root/gateway/target/securetrunk.jar
+jar=${JAR:-$root/gateway/target/securetrunk.jar}
 out=${BUILD:-$here/target}
 seconds=${SECONDS_PER_RATE:-30}
 hold_ms=${HOLD_MS:-1000}
@@ -81,6 +81,21 @@ for _ in $(seq 100); do grep -q 'SecureTrunk started' securetrunk.log && break; 
 grep 'SecureTrunk started' securetrunk.log || { cat securetrunk.log >&2; exit 1; }
 sleep 1
 
+# CPU ticks (user+system) used so far by a subject's processes: the gateway JVM, or the reference Kamailio's
+# processes (a per-call CPU cost is far less sensitive to the shared machine's load than latency is)
+cpu_ticks() {
+  local pids_of
+  case $1 in
+    securetrunk|warmup-ours) pids_of=$gw_pid ;;
+    *) pids_of=$(pgrep -f "kamailio -f $out/reference/" | tr '\n' ' ') ;;
+  esac
+  local t=0 p
+  for p in $pids_of; do
+    [[ -r /proc/$p/stat ]] && t=$(( t + $(awk '{print $14 + $15}' "/proc/$p/stat") ))
+  done
+  echo "$t"
+}
+
 # one load run: subject name, UDP port, rate, seconds -> RESULT line; returns 1 if any call failed
 load() {
   local name=$1 port=$2 rate=$3 secs=$4
@@ -90,11 +105,14 @@ load() {
              -r "$rate" -m "$calls" -d "$hold_ms" -l $(( rate * 10 + 100 )) -recv_timeout 5000 -timeout $(( secs + 30 ))s
              -trace_rtt -rtt_freq 1 -trace_stat -fd 5 -nostdin)
   echo "RUN $name rate=$rate: (cd $dir && ${cmd[*]})"
-  local status=0
+  local status=0 cpu0 cpu1
+  cpu0=$(cpu_ticks "$name")
   (cd "$dir" && exec "${cmd[@]}" > sipp.out 2>&1) || status=$?
-  python3 - "$dir" "$name" "$rate" "$calls" "$status" <<'PY'
-import csv, glob, sys
+  cpu1=$(cpu_ticks "$name")
+  python3 - "$dir" "$name" "$rate" "$calls" "$status" "$((cpu1 - cpu0))" <<'PY'
+import csv, glob, os, sys
 d, name, rate, calls, status = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+cpu_ms = int(sys.argv[6]) * 1000.0 / os.sysconf("SC_CLK_TCK")
 rt = []
 for f in glob.glob(d + "/*_rtt.csv"):
     for row in csv.reader(open(f), delimiter=';'):
@@ -110,14 +128,19 @@ for f in glob.glob(d + "/*_.csv"):
 rt.sort()
 pct = lambda p: rt[min(len(rt) - 1, int(p * len(rt)))] if rt else float("nan")
 print(f"RESULT {name} rate={rate}/s calls={calls} successful={ok} failed={failed} sipp_exit={status} "
-      f"invite_to_200_ms p50={pct(0.50):.2f} p99={pct(0.99):.2f} max={rt[-1] if rt else float('nan'):.2f} samples={len(rt)}")
+      f"invite_to_200_ms p50={pct(0.50):.2f} p99={pct(0.99):.2f} max={rt[-1] if rt else float('nan'):.2f} samples={len(rt)} "
+      f"subject_cpu_ms_per_call={cpu_ms / calls:.2f} load={open('/proc/loadavg').read().split()[0]}")
 PY
   [[ $status == 0 ]]
 }
 
-# warm-up (JIT, TLS connections), not counted
-load warmup-ours "$gw_udp" 50 10 > /dev/null || true
-load warmup-reference "$ref_udp" 50 10 > /dev/null || true
+# warm-up (JIT, TLS connections), not counted. The JVM compiles a per-call method with C2 only after thousands of
+# calls (Tier4 thresholds), so a short warm-up measures the JIT, not the gateway: after 500 calls (the old 10 s at
+# 50/s) C2 was still compiling through a 20 s run at 200/s and took half the gateway's CPU (2.5 of 5.2 ms per call).
+# Each subject gets the same warm-up (WARMUP_RATE calls/s for WARMUP_SECONDS, default 150 x 60 s = 9000 calls).
+warm_rate=${WARMUP_RATE:-150}; warm_secs=${WARMUP_SECONDS:-60}
+load warmup-ours "$gw_udp" "$warm_rate" "$warm_secs" > /dev/null || true
+load warmup-reference "$ref_udp" "$warm_rate" "$warm_secs" > /dev/null || true
 
 ours_ok=1; ref_ok=1
 case " ${SUBJECTS:-securetrunk kamailio-reference} " in *" securetrunk "*) ;; *) ours_ok=0;; esac

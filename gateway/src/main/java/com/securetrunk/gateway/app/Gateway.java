@@ -130,7 +130,7 @@ public final class Gateway implements AutoCloseable {
         b2bua.observe(new FanOut(metrics, new CallLog()));
         int handshakeMs = (int) Math.max(1, Math.min(Integer.MAX_VALUE, c.limits().tlsHandshakeTimeout().toMillis()));
         SipStackLimits limits = new SipStackLimits(Math.max(SipStackLimits.MIN_MESSAGE_SIZE, c.limits().maxSipMessageSize()),
-                1024, 10_000, 10_000, 8, handshakeMs, 5_000);
+                1024, SipStackLimits.MAX_TRANSACTIONS, SipStackLimits.MAX_TRANSACTIONS, 8, handshakeMs, 5_000);
         int n = INSTANCES.incrementAndGet();
         List<ListenPoint> legacyPoints = new ArrayList<>();
         var l = c.sip().legacy();

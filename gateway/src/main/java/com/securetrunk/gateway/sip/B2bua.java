@@ -96,6 +96,8 @@ public final class B2bua implements MediaEventListener {
     public static final String OTHER_LEG_CALL_ID_HEADER = "X-SecureTrunk-Call-ID";
     private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS";
     private static final String USER_AGENT = "SecureTrunk";
+    /** Threads handling events received over TCP/TLS: as many as JAIN-SIP's UDP pool (SipStackLimits.threadPoolSize). */
+    private static final int CONNECTION_EVENT_LANES = 8;
 
     private final B2buaSettings settings;
     private final TargetResolver resolver;
@@ -138,6 +140,11 @@ public final class B2bua implements MediaEventListener {
         t.setDaemon(true);
         return t;
     });
+    /**
+     * Where events received over TCP/TLS are handled, ordered per Call-ID: off the connection's one reader thread, which
+     * otherwise runs every call's messages of a trunk one after the other (see {@link CallOrderedExecutor}).
+     */
+    private final CallOrderedExecutor connectionEvents = new CallOrderedExecutor("b2bua-conn", CONNECTION_EVENT_LANES);
     private volatile SipStackHandle legacy;
     private volatile SipStackHandle secure;
     private volatile boolean draining;
@@ -307,6 +314,7 @@ public final class B2bua implements MediaEventListener {
         }
         events.shutdownNow();
         keepAlives.shutdownNow();
+        connectionEvents.shutdown(1000);
     }
 
     public boolean draining() {
@@ -339,6 +347,33 @@ public final class B2bua implements MediaEventListener {
 
         @Override
         public void processRequest(RequestEvent evt) {
+            if (!handOff(evt.getRequest(), () -> handleRequest(evt))) {
+                handleRequest(evt);
+            }
+        }
+
+        @Override
+        public void processResponse(ResponseEvent evt) {
+            if (!handOff(evt.getResponse(), () -> handleResponse(evt))) {
+                handleResponse(evt);
+            }
+        }
+
+        /**
+         * Messages that came over TCP/TLS go to {@link #connectionEvents}, one lane per Call-ID; UDP ones already run on
+         * JAIN-SIP's pool and stay where they are. The top Via names the transport the message came over: the sender's
+         * for a request, ours for a response to our request.
+         */
+        private boolean handOff(javax.sip.message.Message m, Runnable task) {
+            ViaHeader via = (ViaHeader) m.getHeader(ViaHeader.NAME);
+            if (via == null || "UDP".equalsIgnoreCase(via.getTransport())) {
+                return false;
+            }
+            CallIdHeader callId = (CallIdHeader) m.getHeader(CallIdHeader.NAME);
+            return connectionEvents.execute(callId == null ? null : callId.getCallId(), task);
+        }
+
+        private void handleRequest(RequestEvent evt) {
             try {
                 if (evt instanceof RequestEventExt ext && trace.active()) {
                     trace.received(side, ext.getRemoteIpAddress(), ext.getRemotePort(), evt.getRequest());
@@ -349,8 +384,7 @@ public final class B2bua implements MediaEventListener {
             }
         }
 
-        @Override
-        public void processResponse(ResponseEvent evt) {
+        private void handleResponse(ResponseEvent evt) {
             try {
                 if (evt instanceof gov.nist.javax.sip.ResponseEventExt ext && trace.active()) {
                     trace.received(side, ext.getRemoteIpAddress(), ext.getRemotePort(), evt.getResponse());

@@ -26,9 +26,24 @@ public record SipStackLimits(int maxMessageSize, int maxConnections, int maxServ
         require("connectTimeoutMs", connectTimeoutMs, 1);
     }
 
-    /** 64 KiB messages, 1024 connections, 10,000 transactions each way, 8 threads, 5 s handshake and connect timeouts. */
+    /**
+     * Transactions per table ({@code MAX_SERVER_TRANSACTIONS}, {@code MAX_CLIENT_TRANSACTIONS}). Not an admission
+     * limit: past 80 % of it JAIN-SIP RI 1.3.0-91 drops new requests <em>silently</em> and at random (every one at
+     * 100 %, {@code SIPTransactionStack.createServerTransaction}), and past it a thread creating a client transaction
+     * blocks until one ends. A dropped INVITE comes back as the caller's retransmission 500 ms later, which adds load
+     * exactly when the gateway is busiest. Calls are refused visibly (503 + Warning) by the B2BUA's own limits
+     * ({@code limits.max-concurrent-calls}, {@code limits.invite-rate-per-source}); this only bounds memory (a few KB
+     * per transaction), far above what a two-core gateway reaches (10,000 was within reach of a few hundred calls/s,
+     * as finished transactions stay in the table for their retransmission timers).
+     */
+    public static final int MAX_TRANSACTIONS = 100_000;
+
+    /**
+     * 64 KiB messages, 1024 connections, {@value #MAX_TRANSACTIONS} transactions each way, 8 threads, 5 s handshake
+     * and connect timeouts.
+     */
     public static SipStackLimits defaults() {
-        return new SipStackLimits(65_536, 1024, 10_000, 10_000, 8, 5_000, 5_000);
+        return new SipStackLimits(65_536, 1024, MAX_TRANSACTIONS, MAX_TRANSACTIONS, 8, 5_000, 5_000);
     }
 
     /**
