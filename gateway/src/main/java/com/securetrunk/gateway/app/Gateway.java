@@ -447,5 +447,11 @@ public final class Gateway implements AutoCloseable {
             first.callEnded(call);
             second.callEnded(call);
         }
+
+        @Override
+        public void requestRefused(com.securetrunk.gateway.sip.Side side, int status, String rule) {
+            first.requestRefused(side, status, rule);
+            second.requestRefused(side, status, rule);
+        }
     }
 }

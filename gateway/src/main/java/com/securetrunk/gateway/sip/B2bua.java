@@ -425,6 +425,7 @@ public final class B2bua implements MediaEventListener {
                         Side side, String source) {
         REFUSALS.info("refused {} from {} on the {} side: {} [{}] {}", req.getMethod(), source,
                 side.name().toLowerCase(), status, rule, reason);
+        observer.requestRefused(side, status, rule);
         ServerTransaction st = serverTx(provider, evt);
         if (st != null) {
             sendFinal(st, req, status, reason, null, null);

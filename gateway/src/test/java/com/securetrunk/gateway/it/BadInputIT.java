@@ -423,6 +423,8 @@ class BadInputIT {
         assertThat(finals.getOrDefault(488, 0)).as("INVITEs within the rate reach the call logic").isBetween(1, 3 * INVITE_RATE);
         assertThat(finals.values().stream().mapToInt(Integer::intValue).sum()).as("every INVITE got a final response").isEqualTo(sent);
         assertThat(gateway.log()).contains("[invite-rate-per-source]");
+        assertThat(metric("securetrunk_sip_refused_total{rule=\"invite-rate-per-source\",side=\"legacy\",status=\"503\"}"))
+                .as("each 503 of the flood counted on /metrics").isGreaterThanOrEqualTo(finals.getOrDefault(503, 0));
         normalCall("after the INVITE flood");
     }
 

@@ -37,7 +37,9 @@ import java.util.function.ToDoubleFunction;
  * {@code securetrunk_media_ports_in_use}, {@code securetrunk_media_ports_capacity},
  * {@code securetrunk_media_ports_quarantined}, {@code securetrunk_ami_connected},
  * {@code securetrunk_sip_bad_messages_total{side,transport,outcome}} (outcome {@code answered_400}, {@code answered_413},
- * {@code answered_505} or {@code dropped}: messages the SIP listeners kept from the stack, {@link BadInputObserver}).
+ * {@code answered_505} or {@code dropped}: messages the SIP listeners kept from the stack, {@link BadInputObserver}),
+ * {@code securetrunk_sip_refused_total{side,status,rule}} (requests refused by a policy or limit before any call existed,
+ * e.g. {@code rule="invite-rate-per-source"} with 503).
  */
 public final class GatewayMetrics implements CallObserver, TlsHandshakeObserver, BadInputObserver {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -134,6 +136,13 @@ public final class GatewayMetrics implements CallObserver, TlsHandshakeObserver,
     public void failed(boolean inbound, String reason) {
         Counter.builder("securetrunk.tls.handshake.failures").description("TLS handshakes that failed, by reason")
                 .tag("direction", inbound ? "inbound" : "outbound").tag("reason", label(reason))
+                .register(registry).increment();
+    }
+
+    @Override
+    public void requestRefused(Side side, int status, String rule) {
+        Counter.builder("securetrunk.sip.refused").description("Requests refused before any call existed, by rule (policy or limit)")
+                .tag("side", side.name().toLowerCase(Locale.ROOT)).tag("status", Integer.toString(status)).tag("rule", label(rule))
                 .register(registry).increment();
     }
 
