@@ -4,6 +4,7 @@ import com.securetrunk.gateway.app.calllog.CallLog;
 import com.securetrunk.gateway.app.calllog.TraceEndpoint;
 import com.securetrunk.gateway.app.metrics.AdminHttpServer;
 import com.securetrunk.gateway.app.metrics.GatewayMetrics;
+import com.securetrunk.gateway.sip.input.InputGuard;
 import com.securetrunk.ami.AmiBridge;
 import com.securetrunk.ami.ConnectionStatus;
 import com.securetrunk.gateway.config.AppConfig;
@@ -153,10 +154,14 @@ public final class Gateway implements AutoCloseable {
         // the two stacks are independent: built side by side, which halves the start time on two cores
         java.util.concurrent.CompletableFuture<SipStackHandle> secureFuture = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> SipStackFactory.start(new SipStackSettings("secure-" + n, securePoints,
-                        new TlsSide(contexts, secureTls, tables.secure(), 5_000), limits), b2bua.listener(Side.SECURE)));
+                        new TlsSide(contexts, secureTls, tables.secure(), 5_000), limits,
+                        new InputGuard(Side.SECURE, limits.maxMessageSize(), c.sip().advertisedHost(), metrics)),
+                        b2bua.listener(Side.SECURE)));
         try {
             legacy = SipStackFactory.start(new SipStackSettings("legacy-" + n, legacyPoints,
-                    new TlsSide(contexts, pbxTls, tables.legacy(), 5_000), limits), b2bua.listener(Side.LEGACY));
+                    new TlsSide(contexts, pbxTls, tables.legacy(), 5_000), limits,
+                    new InputGuard(Side.LEGACY, limits.maxMessageSize(), c.sip().advertisedHost(), metrics)),
+                    b2bua.listener(Side.LEGACY));
             secure = joinStack(secureFuture);
             b2bua.attach(legacy, secure, relay);
         } catch (RuntimeException e) {
@@ -442,6 +447,12 @@ public final class Gateway implements AutoCloseable {
         public void callEnded(CallSummary call) {
             first.callEnded(call);
             second.callEnded(call);
+        }
+
+        @Override
+        public void requestRefused(com.securetrunk.gateway.sip.Side side, int status, String rule) {
+            first.requestRefused(side, status, rule);
+            second.requestRefused(side, status, rule);
         }
     }
 }

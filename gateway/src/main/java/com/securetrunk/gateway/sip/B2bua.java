@@ -95,6 +95,9 @@ public final class B2bua implements MediaEventListener {
      */
     public static final String OTHER_LEG_CALL_ID_HEADER = "X-SecureTrunk-Call-ID";
     private static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS";
+    /** Contacts of a 3xx passed on to the caller, at most (RFC 3261 allows many; a dial plan tries a few). */
+    private static final int MAX_REDIRECT_CONTACTS = 5;
+    private static final java.util.regex.Pattern REDIRECT_USER = java.util.regex.Pattern.compile("\\+?[0-9A-Za-z*#._-]{1,64}");
     private static final String USER_AGENT = "SecureTrunk";
     /** Threads handling events received over TCP/TLS: as many as JAIN-SIP's UDP pool (SipStackLimits.threadPoolSize). */
     private static final int CONNECTION_EVENT_LANES = 8;
@@ -499,6 +502,7 @@ public final class B2bua implements MediaEventListener {
                         Side side, String source) {
         REFUSALS.info("refused {} from {} on the {} side: {} [{}] {}", req.getMethod(), source,
                 side.name().toLowerCase(), status, rule, reason);
+        observer.requestRefused(side, status, rule);
         ServerTransaction st = serverTx(provider, evt);
         if (st != null) {
             sendFinal(st, req, status, reason, null, null);
@@ -513,8 +517,16 @@ public final class B2bua implements MediaEventListener {
     }
 
     private void sendFinal(ServerTransaction st, Request req, int status, String warning, String toTag, SipProvider provider) {
+        sendFinal(st, req, status, warning, toTag, provider, List.of());
+    }
+
+    private void sendFinal(ServerTransaction st, Request req, int status, String warning, String toTag, SipProvider provider,
+                           List<javax.sip.header.Header> extra) {
         try {
             Response r = messages.createResponse(status, req);
+            for (javax.sip.header.Header h : extra) {
+                r.addHeader(h);
+            }
             if (warning != null) {
                 r.addHeader(warningHeader(warning, req));
             }
@@ -1004,6 +1016,9 @@ public final class B2bua implements MediaEventListener {
                 return;
             }
         }
+        if (status >= 300 && status < 400 && redirect(call, resp)) {
+            return;
+        }
         int mapped = mapFailure(status);
         WarningHeader w = (WarningHeader) resp.getHeader(WarningHeader.NAME);
         String warning = w == null ? null : w.getText();
@@ -1013,7 +1028,57 @@ public final class B2bua implements MediaEventListener {
         fail(call, mapped, warning, "far-" + status);
     }
 
-    /** Failure statuses passed to the caller: 401/407 are ours to answer (403 when we could not), 3xx are not followed. */
+    /**
+     * A 3xx from the callee's side, passed to the caller with its status (a B2BUA's UAC leaves recursion to its own
+     * caller, RFC 3261 section 8.1.3.4) and each Contact rewritten to the gateway itself, as the caller reached it,
+     * keeping only the user part (the number). Following the redirect therefore sends a new INVITE through the gateway
+     * and its policies (TLS, SRTP, profile), and whether to follow it stays with the caller's dial plan; the far side's
+     * hosts never reach the caller, so a redirect cannot steer a PBX to dial plain SIP around the gateway. False, and
+     * the caller gets 480 as before, when no Contact has a user part worth keeping ({@link #redirectUser}).
+     */
+    private boolean redirect(B2bCall call, Response resp) {
+        List<javax.sip.header.Header> contacts = new ArrayList<>();
+        List<String> users = new ArrayList<>();
+        try {
+            for (java.util.ListIterator<?> it = resp.getHeaders(ContactHeader.NAME); it.hasNext() && users.size() < MAX_REDIRECT_CONTACTS; ) {
+                String user = redirectUser(((ContactHeader) it.next()).getAddress().getURI());
+                if (user != null && !users.contains(user)) {
+                    ContactHeader mine = inboundContact(call);
+                    ((SipURI) mine.getAddress().getURI()).setUser(user);
+                    contacts.add(mine);
+                    users.add(user);
+                }
+            }
+        } catch (java.text.ParseException e) {
+            LOG.info("{}: cannot rewrite the {} Contacts: {}", call, resp.getStatusCode(), e.getMessage());
+            return false;
+        }
+        if (contacts.isEmpty()) {
+            return false;
+        }
+        call.endReason = "far-" + resp.getStatusCode();
+        LOG.info("{}: redirected with {} to {} (via this gateway)", call, resp.getStatusCode(), users);
+        sendFinal(call.inviteTx, call.inInvite, resp.getStatusCode(), null, call.inTag, null, contacts);
+        end(call);
+        return true;
+    }
+
+    /**
+     * The number a redirect target names: the user part of a sip:/sips: URI or the number of a tel: URI (RFC 3966),
+     * if it is a plain dialable string ({@code +}, digits, letters, {@code * # . - _}, at most 64 characters); else
+     * null.
+     */
+    static String redirectUser(javax.sip.address.URI uri) {
+        String user = null;
+        if (uri instanceof SipURI s) {
+            user = s.getUser();
+        } else if (uri instanceof javax.sip.address.TelURL t) {
+            user = (t.isGlobal() ? "+" : "") + t.getPhoneNumber();
+        }
+        return user != null && REDIRECT_USER.matcher(user).matches() ? user : null;
+    }
+
+    /** Failure statuses passed to the caller: 401/407 are ours to answer (403 when we could not), a 3xx without a usable Contact is 480. */
     static int mapFailure(int status) {
         if (status == 401 || status == 407) {
             return 403;

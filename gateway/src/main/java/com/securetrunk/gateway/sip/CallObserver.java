@@ -15,6 +15,13 @@ public interface CallObserver {
     /** The call is over, answered or not; {@link CallSummary#endReason()} says why. */
     void callEnded(CallSummary call);
 
+    /**
+     * A request was refused before any call existed, by a policy or a limit ({@code pbx-allowed-sources} 403,
+     * {@code invite-rate-per-source} 503, ...), with the rule id its Warning and log line name.
+     */
+    default void requestRefused(Side side, int status, String rule) {
+    }
+
     /** Observes nothing. */
     CallObserver NONE = new CallObserver() {
         @Override

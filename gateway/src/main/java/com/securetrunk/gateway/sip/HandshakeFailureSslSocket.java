@@ -32,6 +32,8 @@ final class HandshakeFailureSslSocket extends SSLSocket {
 
     private final com.securetrunk.gateway.tls.TlsHandshakeObserver observer;
     private final boolean inbound;
+    private final com.securetrunk.gateway.sip.input.InputGuard guard;
+    private InputStream framed;
     private boolean reported; // JAIN-SIP may call startHandshake() again on the same socket: count it once
 
     HandshakeFailureSslSocket(SSLSocket delegate) {
@@ -44,9 +46,27 @@ final class HandshakeFailureSslSocket extends SSLSocket {
 
     /** {@code inbound}: an accepted connection (JAIN-SIP's reader thread calls {@link #startHandshake()} on it too). */
     HandshakeFailureSslSocket(SSLSocket delegate, com.securetrunk.gateway.tls.TlsHandshakeObserver observer, boolean inbound) {
+        this(delegate, observer, inbound, null);
+    }
+
+    /** {@code guard}: an accepted connection's input is framed and checked by it (null: read as is). */
+    HandshakeFailureSslSocket(SSLSocket delegate, com.securetrunk.gateway.tls.TlsHandshakeObserver observer, boolean inbound,
+                              com.securetrunk.gateway.sip.input.InputGuard guard) {
         this.d = delegate;
         this.observer = observer;
         this.inbound = inbound;
+        this.guard = guard;
+    }
+
+    @Override
+    public synchronized InputStream getInputStream() throws IOException {
+        if (guard == null) {
+            return d.getInputStream();
+        }
+        if (framed == null) {
+            framed = new com.securetrunk.gateway.sip.input.FramingInputStream(d.getInputStream(), this, guard, Transport.TLS);
+        }
+        return framed;
     }
 
     @Override
@@ -133,7 +153,6 @@ final class HandshakeFailureSslSocket extends SSLSocket {
     @Override public SocketAddress getRemoteSocketAddress() { return d.getRemoteSocketAddress(); }
     @Override public SocketAddress getLocalSocketAddress() { return d.getLocalSocketAddress(); }
     @Override public SocketChannel getChannel() { return d.getChannel(); }
-    @Override public InputStream getInputStream() throws IOException { return d.getInputStream(); }
     @Override public OutputStream getOutputStream() throws IOException { return d.getOutputStream(); }
     @Override public void setTcpNoDelay(boolean on) throws SocketException { d.setTcpNoDelay(on); }
     @Override public boolean getTcpNoDelay() throws SocketException { return d.getTcpNoDelay(); }

@@ -22,11 +22,14 @@ final class PerSourceSslServerSocket extends SSLServerSocket {
     private final SSLServerSocket d;
     private final TlsContextFactory contexts;
     private final InboundTlsPolicies inbound;
+    private final com.securetrunk.gateway.sip.input.InputGuard guard;
 
-    PerSourceSslServerSocket(SSLServerSocket delegate, TlsContextFactory contexts, InboundTlsPolicies inbound) throws IOException {
+    PerSourceSslServerSocket(SSLServerSocket delegate, TlsContextFactory contexts, InboundTlsPolicies inbound,
+                             com.securetrunk.gateway.sip.input.InputGuard guard) throws IOException {
         this.d = delegate;
         this.contexts = contexts;
         this.inbound = inbound;
+        this.guard = guard;
     }
 
     @Override
@@ -42,8 +45,9 @@ final class PerSourceSslServerSocket extends SSLServerSocket {
             s.close();
             throw new IOException("cannot apply the TLS policy for " + s.getInetAddress() + ": " + e.getMessage(), e);
         }
-        // the wrapper reports the handshake's outcome (success or failure by reason) once, as inbound
-        return new HandshakeFailureSslSocket(s, contexts.handshakes(), true);
+        // the wrapper reports the handshake's outcome (success or failure by reason) once, as inbound, and frames and
+        // checks what the peer sends (InputGuard)
+        return new HandshakeFailureSslSocket(s, contexts.handshakes(), true, guard);
     }
 
     @Override public String[] getEnabledCipherSuites() { return d.getEnabledCipherSuites(); }

@@ -1,5 +1,8 @@
 package com.securetrunk.gateway.sip;
 
+import com.securetrunk.gateway.sip.input.GuardedDatagramSocket;
+import com.securetrunk.gateway.sip.input.GuardedServerSocket;
+import com.securetrunk.gateway.sip.input.InputGuard;
 import com.securetrunk.gateway.tls.TlsPeerPolicy;
 import gov.nist.core.net.DefaultNetworkLayer;
 import gov.nist.core.net.NetworkLayer;
@@ -27,12 +30,16 @@ import javax.net.ssl.SSLSocket;
  *       resolved name sticks to the first request sent to that address: register the expected name per peer
  *       address in {@link OutboundTlsPolicies} rather than relying on resolution.</li>
  * </ul>
- * Plain UDP/TCP sockets are JAIN-SIP's defaults. Instantiated by JAIN-SIP with the no-arg constructor; configured in
- * {@link #setSipStack} from {@link TlsSideRegistry}.
+ * Every listener, UDP, TCP and TLS, is also where bad input stops: what its connections or datagrams carry reaches the
+ * stack only if the side's {@link InputGuard} passes it ({@link GuardedDatagramSocket}, {@link GuardedServerSocket},
+ * and {@link HandshakeFailureSslSocket} for TLS), which answers 400/413/505 or drops the rest. Outbound connections
+ * and the stack's sending sockets are JAIN-SIP's defaults (plain) or ours as above (TLS), unguarded. Instantiated by
+ * JAIN-SIP with the no-arg constructor; configured in {@link #setSipStack} from {@link NetworkLayerRegistry}.
  */
 public final class PolicyNetworkLayer implements NetworkLayer {
     private final NetworkLayer plain = DefaultNetworkLayer.SINGLETON;
     private volatile TlsSide side;
+    private volatile InputGuard guard;
 
     public PolicyNetworkLayer() {
         // configured in setSipStack
@@ -40,7 +47,14 @@ public final class PolicyNetworkLayer implements NetworkLayer {
 
     @Override
     public void setSipStack(SipStackImpl sipStack) {
-        this.side = TlsSideRegistry.lookup(sipStack.getConfigurationProperties().getProperty(TlsSideRegistry.PROPERTY));
+        NetworkLayerRegistry.Setup setup = NetworkLayerRegistry.lookup(
+                sipStack.getConfigurationProperties().getProperty(NetworkLayerRegistry.PROPERTY));
+        if (setup == null) {
+            throw new IllegalStateException("no network layer setup for SIP stack " + sipStack.getStackName()
+                    + " (stacks are built by SipStackFactory)");
+        }
+        this.side = setup.tls();
+        this.guard = setup.guard();
     }
 
     private TlsSide tls() throws IOException {
@@ -54,7 +68,8 @@ public final class PolicyNetworkLayer implements NetworkLayer {
     @Override
     public SSLServerSocket createSSLServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
         TlsSide s = tls();
-        return new PerSourceSslServerSocket(s.contexts().listen(s.serverPolicy(), port, backlog, bindAddress), s.contexts(), s.inbound());
+        return new PerSourceSslServerSocket(s.contexts().listen(s.serverPolicy(), port, backlog, bindAddress), s.contexts(), s.inbound(),
+                guard);
     }
 
     @Override
@@ -77,7 +92,7 @@ public final class PolicyNetworkLayer implements NetworkLayer {
 
     @Override
     public ServerSocket createServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
-        return plain.createServerSocket(port, backlog, bindAddress);
+        return new GuardedServerSocket(port, backlog, bindAddress, guard);
     }
 
     @Override
@@ -102,6 +117,7 @@ public final class PolicyNetworkLayer implements NetworkLayer {
 
     @Override
     public DatagramSocket createDatagramSocket(int port, InetAddress laddr) throws SocketException {
-        return plain.createDatagramSocket(port, laddr);
+        // JAIN-SIP asks for a bound datagram socket only for a UDP listening point; multicast is not a SIP listener here
+        return laddr.isMulticastAddress() ? plain.createDatagramSocket(port, laddr) : new GuardedDatagramSocket(port, laddr, guard);
     }
 }

@@ -18,7 +18,8 @@ public final class PolicySecurityManagerProvider implements SecurityManagerProvi
 
     @Override
     public void init(Properties properties) {
-        this.side = TlsSideRegistry.lookup(properties.getProperty(TlsSideRegistry.PROPERTY));
+        NetworkLayerRegistry.Setup setup = NetworkLayerRegistry.lookup(properties.getProperty(NetworkLayerRegistry.PROPERTY));
+        this.side = setup == null ? null : setup.tls();
     }
 
     @Override

@@ -57,6 +57,11 @@ public final class SipStackFactory {
     private SipStackFactory() {
     }
 
+    /** JAIN-SIP's {@code MAX_MESSAGE_SIZE} for a guard that passes messages of up to {@code guardLimit} bytes. */
+    static long stackMessageSize(int guardLimit) {
+        return Math.min(Integer.MAX_VALUE, 2L * guardLimit + 4096);
+    }
+
     /** The stack properties for {@code settings}, without the registry key (visible for tests and operators). */
     static Properties properties(SipStackSettings settings) {
         Properties p = new Properties();
@@ -67,7 +72,11 @@ public final class SipStackFactory {
         p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", "gov.nist.javax.sip.stack.OIOMessageProcessorFactory");
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(limits.threadPoolSize()));
-        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(limits.maxMessageSize()));
+        // The size limit is the guard's (limits.max-sip-message-size, answered 413 by FramingInputStream and
+        // GuardedDatagramSocket). The stack's own must stay out of its way: its stream reader gives up without an answer
+        // on a header section over half its MAX_MESSAGE_SIZE, so it gets twice ours plus room for a line (well above
+        // anything the guard passes), capped by the stack at 64 KiB for its UDP packet.
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Long.toString(stackMessageSize(settings.guard().maxMessageSize())));
         p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", Integer.toString(limits.maxConnections()));
         p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", Integer.toString(limits.maxServerTransactions()));
         p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", Integer.toString(limits.maxClientTransactions()));
@@ -113,12 +122,10 @@ public final class SipStackFactory {
             // Build the listener's and the default outbound context now, not inside the first handshake.
             settings.tls().contexts().context(settings.tls().serverPolicy());
         }
-        String key = settings.tls() == null ? null : TlsSideRegistry.register(settings.tls());
+        String key = NetworkLayerRegistry.register(new NetworkLayerRegistry.Setup(settings.tls(), settings.guard()));
         SipStackImpl stack;
         try {
-            if (key != null) {
-                p.setProperty(TlsSideRegistry.PROPERTY, key);
-            }
+            p.setProperty(NetworkLayerRegistry.PROPERTY, key);
             // one stack constructor at a time: JAIN-SIP RI keeps its logger in a static (CommonLogger) that a
             // second constructor running alongside swaps out, and the first then fails with an NPE in LogWriter
             synchronized (SipStackFactory.class) {
@@ -127,9 +134,7 @@ public final class SipStackFactory {
         } catch (PeerUnavailableException e) {
             throw new SipStackException("cannot create SIP stack '" + settings.stackName() + "': " + e.getMessage(), e);
         } finally {
-            if (key != null) {
-                TlsSideRegistry.unregister(key); // the network layer took its TlsSide during construction
-            }
+            NetworkLayerRegistry.unregister(key); // the network layer took its setup during construction
         }
         List<SipProvider> providers = new ArrayList<>();
         try {

@@ -189,6 +189,33 @@ class GatewayPolicyTest {
     }
 
     @Test
+    void aRedirectFromTheSecureDomainReachesThePbxWithItsContactsPointingBackAtTheGateway() throws Exception {
+        SecureDomain d = domain(SecureDomain.config().autoAnswer(false, Duration.ZERO));
+        d.onIncomingCall(call -> call.redirect(302, "Moved Temporarily",
+                "<sips:+15559990000@carrier.example.test:5061;transport=tls>;q=0.7", "<sip:carrier.example.test>",
+                "<tel:+15559990001>", "<sip:evil%0d%0aX@carrier.example.test>"));
+        startGateway(target(d), "");
+        EndReason r = ended(pbxCall("+15551230001"));
+        assertThat(r.status()).as("the 3xx itself, not 480").isEqualTo(302);
+        var resp = pbx.received().take(m -> !m.isRequest() && m.status() == 302, WAIT).orElseThrow().message();
+        int port = gateway.legacyPort(com.securetrunk.gateway.sip.Transport.UDP);
+        List<String> contacts = resp.headers("Contact").stream().flatMap(h -> java.util.Arrays.stream(h.split(",(?=\\s*<)")))
+                .map(String::trim).toList(); // one Contact line with a comma-separated list, or several lines
+        assertThat(contacts).as("numbers kept, hosts replaced by the gateway's; no user part or odd ones dropped")
+                .containsExactly("<sip:+15559990000@127.0.0.1:" + port + ">", "<sip:+15559990001@127.0.0.1:" + port + ">");
+        assertNoMediaLeft();
+    }
+
+    @Test
+    void aRedirectWithoutAUsableContactIs480AsBefore() throws Exception {
+        SecureDomain d = domain(SecureDomain.config().autoAnswer(false, Duration.ZERO));
+        d.onIncomingCall(call -> call.redirect(302, "Moved Temporarily", "<sip:carrier.example.test>"));
+        startGateway(target(d), "");
+        assertThat(ended(pbxCall("+15551230001")).status()).isEqualTo(480);
+        assertNoMediaLeft();
+    }
+
+    @Test
     void digestChallengeFromTheSecureDomainIsAnsweredWithConfiguredCredentials() throws Exception {
         SecureDomain d = domain(SecureDomain.config().credential("trunk-user", "s3cret-pw"));
         startGateway(target(d), "secure-domain.digest { username = \"trunk-user\", password = \"s3cret-pw\" }");

@@ -82,6 +82,11 @@ final class Torture {
         return bytes(invite(callId));
     }
 
+    /** A valid out-of-dialog OPTIONS (the gateway answers it 200). */
+    static byte[] options(String callId) {
+        return bytes(invite(callId, "CSeq", "1 OPTIONS").replace("INVITE sip:+15550001@127.0.0.1 SIP/2.0", "OPTIONS sip:127.0.0.1 SIP/2.0"));
+    }
+
     static byte[] ack(String callId, String toWithTag) {
         return bytes("ACK sip:+15550001@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/%TRANSPORT% 127.0.0.1:%PORT%;branch=z9hG4bK-" + callId
                 + "\r\nFrom: <sip:pbx@127.0.0.1>;tag=t-" + callId + "\r\n" + toWithTag + "\r\nCall-ID: " + callId

@@ -211,6 +211,11 @@ public final class Call {
         ua.reject(this, new Rejection(status, reason, null));
     }
 
+    /** Redirects an incoming ringing call with a 3xx {@code status} carrying one Contact per {@code contacts} entry. */
+    public void redirect(int status, String reason, String... contacts) {
+        ua.redirect(this, status, reason, java.util.List.of(contacts));
+    }
+
     /** CANCEL before answer, BYE after; an incoming ringing call is refused with 603 Decline. */
     public void hangup() {
         ua.hangup(this);

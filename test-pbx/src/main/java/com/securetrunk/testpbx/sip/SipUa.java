@@ -594,6 +594,21 @@ public final class SipUa implements AutoCloseable {
         });
     }
 
+    void redirect(Call call, int status, String reason, java.util.List<String> contacts) {
+        core.execute(() -> {
+            if (call.direction() != Call.Direction.INCOMING || call.state() != CallState.RINGING) {
+                return;
+            }
+            Transactions.ServerTx tx = txs.server(call.invite.topViaBranch(), "INVITE");
+            if (tx != null) {
+                SipMessage r = msgs.response(call.invite, status, reason, call.localTag);
+                contacts.forEach(c -> r.add("Contact", c));
+                tx.send(r);
+            }
+            call.end(new EndReason(EndReason.Kind.REFUSED, status, reason));
+        });
+    }
+
     void hangup(Call call) {
         core.execute(() -> {
             CallState s = call.state();

@@ -5,6 +5,10 @@ import com.securetrunk.gateway.media.MediaRelay;
 import com.securetrunk.gateway.media.PortPool;
 import com.securetrunk.gateway.sip.CallObserver;
 import com.securetrunk.gateway.sip.CallSummary;
+import com.securetrunk.gateway.sip.Side;
+import com.securetrunk.gateway.sip.Transport;
+import com.securetrunk.gateway.sip.input.BadInputObserver;
+import com.securetrunk.gateway.sip.input.BadInputOutcome;
 import com.securetrunk.gateway.tls.TlsHandshakeObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -31,9 +35,13 @@ import java.util.function.ToDoubleFunction;
  * (legacy-to-secure / secure-to-legacy), {@code securetrunk_srtp_auth_failures_total},
  * {@code securetrunk_srtp_replays_total}, {@code securetrunk_media_dropped_total},
  * {@code securetrunk_media_ports_in_use}, {@code securetrunk_media_ports_capacity},
- * {@code securetrunk_media_ports_quarantined}, {@code securetrunk_ami_connected}.
+ * {@code securetrunk_media_ports_quarantined}, {@code securetrunk_ami_connected},
+ * {@code securetrunk_sip_bad_messages_total{side,transport,outcome}} (outcome {@code answered_400}, {@code answered_413},
+ * {@code answered_505} or {@code dropped}: messages the SIP listeners kept from the stack, {@link BadInputObserver}),
+ * {@code securetrunk_sip_refused_total{side,status,rule}} (requests refused by a policy or limit before any call existed,
+ * e.g. {@code rule="invite-rate-per-source"} with 503).
  */
-public final class GatewayMetrics implements CallObserver, TlsHandshakeObserver {
+public final class GatewayMetrics implements CallObserver, TlsHandshakeObserver, BadInputObserver {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final AtomicInteger active = new AtomicInteger();
     private final Timer setup;
@@ -129,6 +137,23 @@ public final class GatewayMetrics implements CallObserver, TlsHandshakeObserver 
         Counter.builder("securetrunk.tls.handshake.failures").description("TLS handshakes that failed, by reason")
                 .tag("direction", inbound ? "inbound" : "outbound").tag("reason", label(reason))
                 .register(registry).increment();
+    }
+
+    @Override
+    public void requestRefused(Side side, int status, String rule) {
+        Counter.builder("securetrunk.sip.refused").description("Requests refused before any call existed, by rule (policy or limit)")
+                .tag("side", side.name().toLowerCase(Locale.ROOT)).tag("status", Integer.toString(status)).tag("rule", label(rule))
+                .register(registry).increment();
+    }
+
+    // ---------------------------------------------------------------- bad SIP input
+
+    @Override
+    public void badMessage(Side side, Transport transport, BadInputOutcome outcome) {
+        Counter.builder("securetrunk.sip.bad.messages")
+                .description("SIP messages refused before the stack: answered 400/413/505 or dropped")
+                .tag("side", side.name().toLowerCase(Locale.ROOT)).tag("transport", transport.name().toLowerCase(Locale.ROOT))
+                .tag("outcome", outcome.label()).register(registry).increment();
     }
 
     // ---------------------------------------------------------------- media
