@@ -198,7 +198,8 @@ class AmiGatewayEndToEndTest {
             assertThat(calls.messagesContaining(ch.uniqueid()).get(0))
                     .contains(callId, ch.name(), "linkedid " + ch.uniqueid());
 
-            Thread.sleep(1500);
+            out.awaitFramesMatched(40, WAIT); // audio flows (a fixed sleep is too short under load)
+            in.awaitFramesMatched(40, WAIT); // audio flows (a fixed sleep is too short under load)
             assertClean(out.audioReport(), "PBX hears the secure domain");
             assertClean(in.audioReport(), "secure domain hears the PBX");
 
@@ -243,7 +244,7 @@ class AmiGatewayEndToEndTest {
         within(WAIT, () -> !domainCalls.isEmpty(), "the secure domain is called");
         Call in = domainCalls.get(0);
         assertThat(in.awaitState(CallState.ANSWERED, WAIT)).isTrue();
-        Thread.sleep(1000);
+        in.awaitFramesMatched(40, WAIT); // audio flows (a fixed sleep is too short under load)
         assertClean(in.audioReport(), "secure domain hears the PBX after the restart");
         admin.sendAction(new HangupAction(ch.name()), 5_000);
         assertThat(in.awaitState(CallState.ENDED, WAIT)).isTrue();
@@ -273,7 +274,8 @@ class AmiGatewayEndToEndTest {
             assertThat(ch.name()).startsWith(trunkDriver.technology() + "/securetrunk-");
             within(WAIT, () -> !calls.messagesContaining(ch.uniqueid()).isEmpty(), "call log names the uniqueid");
             assertThat(calls.messagesContaining(ch.uniqueid()).get(0)).contains(atPbx.callId(), "secure -> legacy");
-            Thread.sleep(1000);
+            out.awaitFramesMatched(40, WAIT); // audio flows (a fixed sleep is too short under load)
+            atPbx.awaitFramesMatched(40, WAIT); // audio flows (a fixed sleep is too short under load)
             assertClean(out.audioReport(), "secure domain hears the PBX");
             assertClean(atPbx.audioReport(), "PBX hears the secure domain");
             pbx.dropByes(true);

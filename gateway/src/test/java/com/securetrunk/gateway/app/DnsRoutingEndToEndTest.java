@@ -85,7 +85,8 @@ class DnsRoutingEndToEndTest {
         Call in = incoming.get();
         assertThat(in).isNotNull();
         assertThat(in.awaitState(CallState.ANSWERED, WAIT)).isTrue();
-        Thread.sleep(1000);
+        out.awaitFramesMatched(40, WAIT); // audio flows (a fixed sleep is too short under load)
+        in.awaitFramesMatched(40, WAIT); // audio flows (a fixed sleep is too short under load)
         assertClean(out.audioReport(), "PBX hears the secure domain");
         assertClean(in.audioReport(), "secure domain hears the PBX");
         assertThat(dns.log()).contains("query[NAPTR] " + DOMAIN, "query[SRV] _sips._tcp." + DOMAIN,

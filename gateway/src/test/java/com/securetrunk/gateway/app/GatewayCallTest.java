@@ -83,7 +83,8 @@ class GatewayCallTest {
         assertThat(in.transport()).isEqualTo(com.securetrunk.testpbx.sip.Transport.TLS);
         assertThat(in.remoteSdp()).contains("RTP/SAVP", "a=crypto:").doesNotContain("RTP/AVP ");
         assertThat(out.remoteSdp()).contains("RTP/AVP").doesNotContain("a=crypto");
-        Thread.sleep(1500);
+        out.awaitFramesMatched(40, WAIT); // audio flows (a fixed sleep is too short under load)
+        in.awaitFramesMatched(40, WAIT); // audio flows (a fixed sleep is too short under load)
         assertClean(out.audioReport(), "PBX hears the secure domain");
         assertClean(in.audioReport(), "secure domain hears the PBX");
         out.hangup();
@@ -104,7 +105,8 @@ class GatewayCallTest {
         assertThat(in).isNotNull();
         assertThat(in.awaitState(CallState.ANSWERED, WAIT)).isTrue();
         assertThat(in.remoteSdp()).contains("RTP/AVP").doesNotContain("a=crypto");
-        Thread.sleep(1500);
+        out.awaitFramesMatched(40, WAIT); // audio flows (a fixed sleep is too short under load)
+        in.awaitFramesMatched(40, WAIT); // audio flows (a fixed sleep is too short under load)
         assertClean(out.audioReport(), "secure domain hears the PBX");
         assertClean(in.audioReport(), "PBX hears the secure domain");
         in.hangup(); // BYE from the PBX side this time
@@ -162,7 +164,8 @@ class GatewayCallTest {
         var refresh = domain.ua().reInvite(in, sdp -> sdp).get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(refresh.status()).isEqualTo(200);
         assertThat(refresh.bodyText()).contains("RTP/SAVP", "a=crypto:");
-        Thread.sleep(1000);
+        out.awaitFramesMatched(out.audioReport().framesMatched() + 40, WAIT); // 40 more frames after the change
+        in.awaitFramesMatched(in.audioReport().framesMatched() + 40, WAIT); // 40 more frames after the change
         assertClean(out.audioReport(), "PBX hears the secure domain across the re-INVITE");
         assertClean(in.audioReport(), "secure domain hears the PBX across the re-INVITE (same SRTP context and ROC)");
         in.hangup(); // BYE from the secure-domain side
@@ -298,7 +301,7 @@ class GatewayCallTest {
         assertThat(stats.streams().get(0).a().packetsIn()).as("early media received from the PBX").isGreaterThan(10);
         assertThat(stats.streams().get(0).b().packetsOut()).as("early media sent on toward the secure domain (SRTP)").isGreaterThan(10);
         assertThat(out.awaitState(CallState.ANSWERED, WAIT)).isTrue();
-        Thread.sleep(1000);
+        out.awaitFramesMatched(out.audioReport().framesMatched() + 40, WAIT); // 40 more frames after the change
         assertClean(out.audioReport(), "secure domain hears the PBX after the answer");
         out.hangup();
         assertNoMediaLeft();

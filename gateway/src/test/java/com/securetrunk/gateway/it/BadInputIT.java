@@ -124,7 +124,8 @@ class BadInputIT {
         Call in = incoming.get();
         assertThat(in).isNotNull();
         assertThat(in.awaitState(CallState.ANSWERED, WAIT)).isTrue();
-        Thread.sleep(1000);
+        out.awaitFramesMatched(40, WAIT); // audio flows (a fixed sleep is too short under load)
+        in.awaitFramesMatched(40, WAIT); // audio flows (a fixed sleep is too short under load)
         assertClean(out.audioReport(), what + ": PBX hears the secure domain");
         assertClean(in.audioReport(), what + ": secure domain hears the PBX");
         out.hangup();

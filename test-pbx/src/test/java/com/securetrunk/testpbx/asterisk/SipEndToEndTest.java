@@ -82,7 +82,7 @@ class SipEndToEndTest {
                 assertThat(atFarEnd.invite().requestUri()).isEqualTo("sip:600@127.0.0.1:" + farPort);
                 assertThat(atFarEnd.invite().header("From")).startsWith("\"AMI test\" <sip:555@");
                 assertThat(atFarEnd.invite().header("User-Agent")).isEqualTo("Asterisk PBX certified/13.8-cert2");
-                Thread.sleep(1000); // let audio flow
+                assertThat(atFarEnd.awaitFramesMatched(25, WAIT)).as(atFarEnd.audioReport().summary()).isTrue();
                 ManagerResponse hungUp = conn.sendAction(new HangupAction(answered.getChannel()));
                 assertThat(hungUp.getMessage()).isEqualTo("Channel Hungup");
                 assertThat(await(events, HangupEvent.class, e -> true).getCause()).isEqualTo(16);
@@ -103,7 +103,7 @@ class SipEndToEndTest {
                 assertThat(inbound.getCallerIdNum()).isEqualTo("sipp");
                 await(events, NewStateEvent.class, e -> "Ring".equals(e.getChannelStateDesc()));
                 await(events, NewStateEvent.class, e -> "Up".equals(e.getChannelStateDesc()));
-                Thread.sleep(1000);
+                assertThat(in.awaitFramesMatched(25, WAIT)).as(in.audioReport().summary()).isTrue();
                 in.hangup();
                 HangupEvent end = await(events, HangupEvent.class, e -> "SIP/gw-00000001".equals(e.getChannel()));
                 assertThat(end.getCause()).isEqualTo(16);

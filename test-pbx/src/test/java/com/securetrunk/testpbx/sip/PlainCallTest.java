@@ -40,8 +40,9 @@ class PlainCallTest {
         call.addListener((c, s) -> seen.add(s));
         assertThat(call.awaitState(CallState.ANSWERED, WAIT)).as("answered: %s", call).isTrue();
         assertThat(call.transport()).isEqualTo(transport);
-        Thread.sleep(1500);
         Call incoming = callee.calls().get(0);
+        assertThat(incoming.awaitFramesMatched(60, WAIT)).as(incoming.audioReport().summary()).isTrue();
+        assertThat(call.awaitFramesMatched(60, WAIT)).as(call.audioReport().summary()).isTrue();
         call.hangup();
         assertThat(call.awaitState(CallState.ENDED, WAIT)).isTrue();
         assertThat(incoming.awaitState(CallState.ENDED, WAIT)).isTrue();
