@@ -1373,6 +1373,7 @@ public final class B2bua implements MediaEventListener {
             relay.release(call.id);
         }
         observer.callEnded(last);
+        call.releaseEnded();
     }
 
     private com.securetrunk.gateway.media.SessionStats mediaStats(B2bCall call) {
@@ -1492,7 +1493,17 @@ public final class B2bua implements MediaEventListener {
             return;
         }
         CSeqHeader cseq = (CSeqHeader) resp.getHeader(CSeqHeader.NAME);
-        Dialog fd = call.dialog(far);
+        // the call may have ended while the re-INVITE was out (its dialogs are released then): ACK through the
+        // transaction's own dialog, and nothing is left to update
+        Dialog fd = call.state == B2bCall.State.ENDED ? tx.getDialog() : call.dialog(far);
+        if (call.state == B2bCall.State.ENDED) {
+            try {
+                fd.sendAck(fd.createAck(cseq.getSeqNumber()));
+            } catch (SipException | InvalidArgumentException | RuntimeException e) {
+                LOG.debug("{}: cannot ACK a re-INVITE 200 after the end: {}", call, e.getMessage());
+            }
+            return;
+        }
         try {
             Request sentAck = fd.createAck(cseq.getSeqNumber());
             fd.sendAck(sentAck);
