@@ -76,7 +76,7 @@ final class B2bCall {
      * its dialogs and transactions (up to 64*T1 after the BYE: Timer J of the BYE's server transaction over UDP, which
      * holds the dialog, which holds the call as application data), so at 300 calls/s whatever it references is ~10,000
      * calls' worth of live heap that every young collection copies. What stays: the state and identity (a crossing
-     * BYE gets its 200, a late re-INVITE its 491), and for a call that was never answered the outbound leg, since a
+     * BYE gets its 200, a late re-INVITE its 481), and for a call that was never answered the outbound leg, since a
      * late provisional must still be CANCELled and a late 2xx ACKed and BYEd.
      */
     void releaseEnded() {

@@ -1438,6 +1438,12 @@ public final class B2bua implements MediaEventListener {
             return;
         }
         synchronized (call) {
+            if (call.state == B2bCall.State.ENDED) {
+                // the session is over (BYE sent or received): no dialog to modify, RFC 3261 section 12.2.2; 491
+                // (section 14.1, glare) would have the far end retry into nothing
+                sendFinal(st, req, 481, null, null, null);
+                return;
+            }
             if (call.state != B2bCall.State.CONFIRMED) {
                 sendFinal(st, req, 491, null, null, null);
                 return;

@@ -9,6 +9,7 @@ import gov.nist.javax.sip.stack.ServerResponseInterface;
 import gov.nist.javax.sip.stack.StackMessageFactory;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.lang.reflect.Field;
+import java.util.concurrent.atomic.LongAdder;
 import javax.sip.SipStack;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -34,6 +35,8 @@ public final class StrayResponseValve implements SIPMessageValve {
 
     private SIPTransactionStack stack;
     private StackMessageFactory dialogLayer;
+    /** Responses handed to the dialog layer here, i.e. whose search was skipped (for tests: the valve's path was taken). */
+    private final LongAdder strays = new LongAdder();
 
     @Override
     public void init(SipStack sipStack) {
@@ -64,11 +67,16 @@ public final class StrayResponseValve implements SIPMessageValve {
         if (id == null || !id.startsWith(RFC3261_BRANCH) || stack.findTransaction(id, false) != null) {
             return true; // the stack finds its transaction by key, or must search (RFC 2543)
         }
+        strays.increment();
         ServerResponseInterface handler = dialogLayer.newSIPServerResponse(r, channel);
         if (handler != null) {
             handler.processResponse(r, channel);
         }
         return false; // handled: the stack drops it instead of searching
+    }
+
+    long straysHandled() {
+        return strays.sum();
     }
 
     @Override

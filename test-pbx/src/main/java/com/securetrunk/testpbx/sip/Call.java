@@ -61,6 +61,9 @@ public final class Call {
     boolean authTried;
     CallRequest request;
     java.util.concurrent.ScheduledFuture<?> okRetransmit;
+    // the 200 OK this side answered with, and its transaction (for retransmitAnswer)
+    Transactions.ServerTx answerTx;
+    SipMessage answerOk;
     String tlsInfo;
 
     Call(SipUa ua, Direction direction, String callId, CallState initial) {
@@ -219,6 +222,23 @@ public final class Call {
     /** CANCEL before answer, BYE after; an incoming ringing call is refused with 603 Decline. */
     public void hangup() {
         ua.hangup(this);
+    }
+
+    /**
+     * Fault injection on an answered incoming call: sends its 200 OK once more, byte for byte on the same connection,
+     * as a UAS does that thinks its ACK was lost (RFC 3261 section 13.3.1.4), whatever the transport; the caller must
+     * ACK it again (section 13.2.2.4). Nothing else changes here.
+     */
+    public void retransmitAnswer() {
+        ua.retransmitAnswer(this);
+    }
+
+    /**
+     * Fault injection on an incoming call: sends {@code message} as it is (no transaction, no checks) back over the
+     * connection or address its INVITE came from, e.g. a response the far end never asked for.
+     */
+    public void sendOnInviteConnection(SipMessage message) {
+        ua.sendOnInviteConnection(this, message);
     }
 
     /**

@@ -636,6 +636,24 @@ public final class SipUa implements AutoCloseable {
         });
     }
 
+    void retransmitAnswer(Call call) {
+        core.execute(() -> {
+            if (call.answerTx != null && call.state() != CallState.ENDED) {
+                LOG.info("{}: fault: sending the 200 OK of {} again", cfg.name, call.callId());
+                call.answerTx.sendRaw(call.answerOk);
+            }
+        });
+    }
+
+    void sendOnInviteConnection(Call call, SipMessage m) {
+        core.execute(() -> {
+            Transactions.ServerTx tx = call.invite == null ? null : txs.server(call.invite.topViaBranch(), "INVITE");
+            if (tx != null) {
+                tx.sendRaw(m);
+            }
+        });
+    }
+
     void hangupDroppingBye(Call call) {
         core.execute(() -> {
             if (call.state() == CallState.ENDED) {
@@ -864,6 +882,8 @@ public final class SipUa implements AutoCloseable {
         ok.add("User-Agent", cfg.userAgent);
         ok.body("application/sdp", call.localSdp);
         tx.send(ok);
+        call.answerTx = tx;
+        call.answerOk = ok;
         if (!mediaStarted) {
             startAnswerMedia(call);
         }
