@@ -122,6 +122,18 @@ class CallFlowsTest {
         assertThat(gateway.b2bua().activeCalls()).as("calls left").isZero();
     }
 
+    /**
+     * The call-log lines containing {@code text}, once there is one (or after {@link #WAIT}): the end line is written
+     * just after the call leaves the call table and the relay, so it may trail the checks that see those empty.
+     */
+    private static java.util.List<String> endLines(LogCapture calls, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (calls.messagesContaining(text).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return calls.messagesContaining(text);
+    }
+
     private static EndReason ended(Call c) throws InterruptedException {
         assertThat(c.awaitState(CallState.ENDED, WAIT)).as("call ended: %s", c).isTrue();
         return c.endReason().orElseThrow();
@@ -291,7 +303,7 @@ class CallFlowsTest {
             assertThat(in.endReason().orElseThrow().kind()).as("BYE to the secure domain").isEqualTo(EndReason.Kind.REMOTE_HANGUP);
             assertNoMediaLeft();
             assertThat(gateway.relay().pool().inUse()).as("media ports still allocated").isZero();
-            assertThat(calls.messagesContaining("reason=media-timeout")).as(calls.messages().toString()).hasSize(1);
+            assertThat(endLines(calls, "reason=media-timeout")).as(calls.messages().toString()).hasSize(1);
             assertThat(gateway.metrics().scrape()).contains("securetrunk_calls_ended_total{reason=\"media-timeout\"} 1.0");
         }
     }
@@ -415,7 +427,7 @@ class CallFlowsTest {
             assertThat(r.text()).contains("Warning: 399", "sip.invite-timeout");
             assertThat(ended(ringing.get()).kind()).as("the secure domain got a CANCEL").isEqualTo(EndReason.Kind.CANCELLED);
             assertNoMediaLeft();
-            assertThat(calls.messagesContaining("reason=invite-timeout")).hasSize(1);
+            assertThat(endLines(calls, "reason=invite-timeout")).as(calls.messages().toString()).hasSize(1);
         }
     }
 
