@@ -16,8 +16,8 @@ import com.securetrunk.testpbx.asterisk.Trunk;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 
+import static com.securetrunk.gateway.app.CallChecks.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,16 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ports, and only that one.
  */
 class AmiCallListenerTest {
-
-    private static void within(Duration d, BooleanSupplier condition, String what) throws InterruptedException {
-        long end = System.nanoTime() + d.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not within " + d + ": " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
 
     @Test
     void aHangupOnThePbxFreesTheMediaSessionOfThatCallOnly() throws Exception {

@@ -1,5 +1,7 @@
 package com.securetrunk.gateway.app;
 
+import static com.securetrunk.gateway.app.CallChecks.assertClean;
+import static com.securetrunk.gateway.app.CallChecks.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.securetrunk.ami.ChannelDriver;
@@ -12,7 +14,6 @@ import com.securetrunk.testpbx.asterisk.AsteriskPersonality;
 import com.securetrunk.testpbx.asterisk.Channel;
 import com.securetrunk.testpbx.asterisk.SimulatedAsterisk;
 import com.securetrunk.testpbx.asterisk.Trunk;
-import com.securetrunk.testpbx.media.AudioReport;
 import com.securetrunk.testpbx.secure.SecureDomain;
 import com.securetrunk.testpbx.sip.Call;
 import com.securetrunk.testpbx.sip.CallState;
@@ -21,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.action.HangupAction;
@@ -106,16 +106,6 @@ class AmiGatewayEndToEndTest {
                 """.formatted(domain.tlsPort(), pbxProfile, pbx.amiAddress().getPort(), USER, SECRET, driver));
     }
 
-    private static void within(Duration d, BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + d.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + d + ": " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
-
     private Trunk awaitProvisionedTrunk(Trunk.Driver driver) throws InterruptedException {
         within(WAIT, () -> pbx.liveTrunk(driver, "securetrunk").isPresent(),
                 "trunk provisioned through AMI; bridge " + gateway.amiStatus());
@@ -149,10 +139,6 @@ class AmiGatewayEndToEndTest {
     private Call pbxSideCall() {
         SipUa ua = pbx.sipUa().orElseThrow();
         return ua.calls().stream().filter(c -> c.state() == CallState.ANSWERED).findFirst().orElseThrow();
-    }
-
-    private static void assertClean(AudioReport r, String who) {
-        assertThat(r.problems(25)).as(who + ": " + r.summary()).isEmpty();
     }
 
     private void assertNoMediaLeft() throws InterruptedException {

@@ -1,5 +1,7 @@
 package com.securetrunk.gateway.app;
 
+import static com.securetrunk.gateway.app.CallChecks.assertClean;
+import static com.securetrunk.gateway.app.CallChecks.ended;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.securetrunk.gateway.media.SessionId;
@@ -134,17 +136,8 @@ class CallFlowsTest {
         return calls.messagesContaining(text);
     }
 
-    private static EndReason ended(Call c) throws InterruptedException {
-        assertThat(c.awaitState(CallState.ENDED, WAIT)).as("call ended: %s", c).isTrue();
-        return c.endReason().orElseThrow();
-    }
-
     private SessionId session() {
         return gateway.b2bua().sessionIds().get(0);
-    }
-
-    private static void assertClean(AudioReport r, String who) {
-        assertThat(r.problems(25)).as(who + ": " + r.summary()).isEmpty();
     }
 
     /**

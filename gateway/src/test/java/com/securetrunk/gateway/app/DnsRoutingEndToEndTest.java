@@ -1,10 +1,10 @@
 package com.securetrunk.gateway.app;
 
+import static com.securetrunk.gateway.app.CallChecks.assertClean;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.securetrunk.gateway.sip.DnsTargetResolver;
 import com.securetrunk.gateway.sip.Dnsmasq;
-import com.securetrunk.testpbx.media.AudioReport;
 import com.securetrunk.testpbx.secure.SecureDomain;
 import com.securetrunk.testpbx.sip.Call;
 import com.securetrunk.testpbx.sip.CallRequest;
@@ -95,7 +95,4 @@ class DnsRoutingEndToEndTest {
         assertThat(in.awaitState(CallState.ENDED, WAIT)).as("BYE reached the secure domain").isTrue();
     }
 
-    private static void assertClean(AudioReport r, String who) {
-        assertThat(r.problems(25)).as(who + ": " + r.summary()).isEmpty();
-    }
 }

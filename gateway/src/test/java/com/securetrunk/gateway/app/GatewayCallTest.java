@@ -1,8 +1,8 @@
 package com.securetrunk.gateway.app;
 
+import static com.securetrunk.gateway.app.CallChecks.assertClean;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.securetrunk.testpbx.media.AudioReport;
 import com.securetrunk.testpbx.secure.SecureDomain;
 import com.securetrunk.testpbx.sip.Call;
 import com.securetrunk.testpbx.sip.CallRequest;
@@ -64,10 +64,6 @@ class GatewayCallTest {
         }
         assertThat(gateway.relay().sessionCount()).as("media sessions left after the call").isZero();
         assertThat(gateway.b2bua().activeCalls()).isZero();
-    }
-
-    private static void assertClean(AudioReport r, String who) {
-        assertThat(r.problems(25)).as(who + ": " + r.summary()).isEmpty();
     }
 
     @Test

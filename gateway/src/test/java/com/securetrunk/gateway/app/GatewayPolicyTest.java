@@ -1,5 +1,6 @@
 package com.securetrunk.gateway.app;
 
+import static com.securetrunk.gateway.app.CallChecks.ended;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.securetrunk.testpbx.secure.SecureDomain;
@@ -68,11 +69,6 @@ class GatewayPolicyTest {
 
     private Call pbxCall(String user) {
         return pbx.call(CallRequest.to("sip:" + user + "@127.0.0.1:" + gateway.legacyPort(com.securetrunk.gateway.sip.Transport.UDP)));
-    }
-
-    private static EndReason ended(Call c) throws InterruptedException {
-        assertThat(c.awaitState(CallState.ENDED, WAIT)).as("call ended: %s", c).isTrue();
-        return c.endReason().orElseThrow();
     }
 
     private void assertNoMediaLeft() throws InterruptedException {
