@@ -70,6 +70,15 @@ public final class SipStackHandle implements AutoCloseable {
                 LOG.debug("provider still in use at close: {}", e.getMessage());
             }
         }
-        stack.stop();
+        try {
+            stack.stop();
+        } catch (RuntimeException raced) {
+            // The RI iterates a processor's connection table unlocked while its accept thread may still add to it
+            // (ConcurrentModificationException when a peer connects during shutdown). The processor it failed on is
+            // already out of the stack's list and closed, so a second pass stops the processors, sockets and timer
+            // the first one never reached.
+            LOG.warn("SIP stack {} stop interrupted ({}); stopping the rest", stack.getStackName(), raced.toString());
+            stack.stop();
+        }
     }
 }

@@ -167,7 +167,12 @@ class StrayResponseValveTest {
             root.detachAppender(log);
         }
         assertThat(v.straysHandled()).as("stray 2xx handed to the dialog layer by the valve").isEqualTo(strays);
+        // The RI logs every stack's events through one shared logger (named after the newest stack), so a TCP/TLS
+        // channel thread left by an earlier test class (a handshake ending late) can log in this window; the stack
+        // under test is UDP-only, so events from connection threads are not its own.
         assertThat(log.list).as("nothing went wrong on the stack's side")
+                .filteredOn(e -> !e.getThreadName().startsWith("TLSMessageChannelThread")
+                        && !e.getThreadName().startsWith("TCPMessageChannelThread"))
                 .noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN) || e.getThrowableProxy() != null);
         // and the stack still works
         SipTestPeer other = peer(Transport.UDP);
