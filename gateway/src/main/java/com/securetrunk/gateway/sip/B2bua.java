@@ -248,6 +248,13 @@ public final class B2bua implements MediaEventListener {
         }
     }
 
+    /** ACKs a 2xx through its dialog; the RI's no-ACK-sent timer of that dialog is then dropped (DialogAckTimers). */
+    private void sendAck(Dialog d, Request ack) throws SipException {
+        d.sendAck(ack);
+        DialogAckTimers.ackSent(d);
+        traceSentAck(d, ack);
+    }
+
     private void traceSentAck(Dialog d, Request ack) {
         if (trace.active() && d instanceof gov.nist.javax.sip.stack.SIPDialog sd) {
             try {
@@ -281,6 +288,19 @@ public final class B2bua implements MediaEventListener {
     /** Calls in progress. */
     public int activeCalls() {
         return bySession.size();
+    }
+
+    /**
+     * Timer tasks queued on one side's SIP stack: what the stack still holds for calls (retransmission and 64*T1
+     * timers); -1 when the stack runs another timer than {@link PromptReleaseSipTimer}, 0 before it is attached.
+     */
+    public int stackTimersQueued(Side side) {
+        SipStackHandle h = side == Side.LEGACY ? legacy : secure;
+        if (h == null) {
+            return 0;
+        }
+        Object timer = ((gov.nist.javax.sip.stack.SIPTransactionStack) h.stack()).getTimer();
+        return timer instanceof PromptReleaseSipTimer t ? t.queued() : -1;
     }
 
     // ------------------------------------------------------------------ shutdown
@@ -881,8 +901,7 @@ public final class B2bua implements MediaEventListener {
             if (d != null && cseq.getMethod().equals(Request.INVITE) && resp.getStatusCode() / 100 == 2) {
                 try {
                     Request sentAck = d.createAck(cseq.getSeqNumber());
-                    d.sendAck(sentAck);
-                    traceSentAck(d, sentAck);
+                    sendAck(d, sentAck);
                 } catch (SipException | InvalidArgumentException e) {
                     LOG.debug("cannot re-ACK: {}", e.getMessage());
                 }
@@ -954,8 +973,7 @@ public final class B2bua implements MediaEventListener {
             }
             try {
                 Request sentAck = call.outDialog.createAck(cseq.getSeqNumber());
-                call.outDialog.sendAck(sentAck);
-                traceSentAck(call.outDialog, sentAck);
+                sendAck(call.outDialog, sentAck);
             } catch (SipException | InvalidArgumentException e) {
                 LOG.info("{}: cannot ACK the 200: {}", call, e.getMessage());
             }
@@ -1308,8 +1326,7 @@ public final class B2bua implements MediaEventListener {
         }
         try {
             Request sentAck = d.createAck(cseq);
-            d.sendAck(sentAck);
-            traceSentAck(d, sentAck);
+            sendAck(d, sentAck);
             Request bye = d.createRequest(Request.BYE);
             SipProvider p = ((gov.nist.javax.sip.stack.SIPDialog) d).getSipProvider();
             ClientTransaction ct = timed(p.getNewClientTransaction(bye));
@@ -1504,7 +1521,7 @@ public final class B2bua implements MediaEventListener {
         Dialog fd = call.state == B2bCall.State.ENDED ? tx.getDialog() : call.dialog(far);
         if (call.state == B2bCall.State.ENDED) {
             try {
-                fd.sendAck(fd.createAck(cseq.getSeqNumber()));
+                sendAck(fd, fd.createAck(cseq.getSeqNumber()));
             } catch (SipException | InvalidArgumentException | RuntimeException e) {
                 LOG.debug("{}: cannot ACK a re-INVITE 200 after the end: {}", call, e.getMessage());
             }
@@ -1512,8 +1529,7 @@ public final class B2bua implements MediaEventListener {
         }
         try {
             Request sentAck = fd.createAck(cseq.getSeqNumber());
-            fd.sendAck(sentAck);
-            traceSentAck(fd, sentAck);
+            sendAck(fd, sentAck);
         } catch (SipException | InvalidArgumentException e) {
             LOG.info("{}: cannot ACK the re-INVITE 200: {}", call, e.getMessage());
         }
