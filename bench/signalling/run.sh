@@ -76,7 +76,8 @@ securetrunk {
   limits { max-concurrent-calls = 5000, invite-rate-per-source = 100000 }
 }
 CONF
-java ${JAVA_OPTS:-} -jar "$jar" --log-level warn run --config securetrunk.conf > securetrunk.log 2>&1 & gw_pid=$!; pids+=($gw_pid)
+# the JVM options of packaging/securetrunk (the launcher operators run) unless JAVA_OPTS says otherwise
+java ${JAVA_OPTS:--Xms2g -Xmx2g -XX:+UseG1GC} -jar "$jar" --log-level warn run --config securetrunk.conf > securetrunk.log 2>&1 & gw_pid=$!; pids+=($gw_pid)
 for _ in $(seq 100); do grep -q 'SecureTrunk started' securetrunk.log && break; kill -0 $gw_pid 2>/dev/null || break; sleep 0.3; done
 grep 'SecureTrunk started' securetrunk.log || { cat securetrunk.log >&2; exit 1; }
 sleep 1

@@ -116,6 +116,33 @@ public final class CertificateFiles {
         throw new TlsConfigException(p12, "no private key entry (expected a key with its certificate chain, found only certificates)");
     }
 
+    /**
+     * The key through the JDK's own providers, BouncyCastle's only for what they lack (brainpool curves, ...): building
+     * BouncyCastle's provider costs ~0.5 s of class loading, a quarter of issue 7's 2 s start budget, and a plain
+     * RSA/EC/Ed25519 key (the development certificate's included) does not need it.
+     */
+    private static PrivateKey privateKey(PrivateKeyInfo info) throws org.bouncycastle.openssl.PEMException {
+        try {
+            return new JcaPEMKeyConverter().getPrivateKey(info);
+        } catch (org.bouncycastle.openssl.PEMException jdkLacksIt) {
+            return new JcaPEMKeyConverter().setProvider(BouncyCastle.PROVIDER).getPrivateKey(info);
+        }
+    }
+
+    /** Signs a probe with {@code key} and verifies it with {@code pub}, through {@code provider} (null: the JDK's). */
+    private static boolean signsAndVerifies(String alg, PrivateKey key, PublicKey pub, java.security.Provider provider)
+            throws GeneralSecurityException {
+        byte[] probe = "securetrunk key check".getBytes(StandardCharsets.US_ASCII);
+        Signature s = provider == null ? Signature.getInstance(alg) : Signature.getInstance(alg, provider);
+        s.initSign(key);
+        s.update(probe);
+        byte[] sig = s.sign();
+        Signature v = provider == null ? Signature.getInstance(alg) : Signature.getInstance(alg, provider);
+        v.initVerify(pub);
+        v.update(probe);
+        return v.verify(sig);
+    }
+
     private static List<Object> readPemObjects(Path pem, char[] password) {
         String text;
         try {
@@ -124,21 +151,20 @@ public final class CertificateFiles {
             throw new TlsConfigException(pem, "cannot read file", e);
         }
         List<Object> out = new ArrayList<>();
-        JcaPEMKeyConverter converter = new JcaPEMKeyConverter().setProvider(BouncyCastle.PROVIDER);
         try (Reader r = new java.io.StringReader(text); PEMParser parser = new PEMParser(r)) {
             Object o;
             while ((o = parser.readObject()) != null) {
                 if (o instanceof PEMKeyPair kp) {
-                    out.add(converter.getPrivateKey(kp.getPrivateKeyInfo()));
+                    out.add(privateKey(kp.getPrivateKeyInfo()));
                 } else if (o instanceof PrivateKeyInfo pki) {
-                    out.add(converter.getPrivateKey(pki));
+                    out.add(privateKey(pki));
                 } else if (o instanceof PKCS8EncryptedPrivateKeyInfo enc) {
                     requirePassword(pem, password);
-                    out.add(converter.getPrivateKey(enc.decryptPrivateKeyInfo(
+                    out.add(privateKey(enc.decryptPrivateKeyInfo(
                             new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build(password))));
                 } else if (o instanceof PEMEncryptedKeyPair enc) {
                     requirePassword(pem, password);
-                    out.add(converter.getPrivateKey(enc.decryptKeyPair(
+                    out.add(privateKey(enc.decryptKeyPair(
                             new JcePEMDecryptorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build(password)).getPrivateKeyInfo()));
                 } else {
                     out.add(o);
@@ -188,15 +214,13 @@ public final class CertificateFiles {
             return;
         }
         try {
-            byte[] probe = "securetrunk key check".getBytes(StandardCharsets.US_ASCII);
-            Signature s = Signature.getInstance(alg, BouncyCastle.PROVIDER);
-            s.initSign(key);
-            s.update(probe);
-            byte[] sig = s.sign();
-            Signature v = Signature.getInstance(alg, BouncyCastle.PROVIDER);
-            v.initVerify(pub);
-            v.update(probe);
-            if (!v.verify(sig)) {
+            boolean matches;
+            try {
+                matches = signsAndVerifies(alg, key, pub, null);
+            } catch (GeneralSecurityException jdkLacksIt) { // a curve the JDK no longer has (brainpool, ...)
+                matches = signsAndVerifies(alg, key, pub, BouncyCastle.PROVIDER);
+            }
+            if (!matches) {
                 throw new TlsConfigException(file, "private key does not belong to certificate "
                         + leaf.getSubjectX500Principal().getName() + " (expected the key of the first certificate in the chain)");
             }

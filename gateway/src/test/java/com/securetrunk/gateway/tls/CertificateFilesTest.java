@@ -52,6 +52,29 @@ class CertificateFilesTest {
     }
 
     @Test
+    void keysTheJdkLacksStillLoadThroughBouncyCastle() throws Exception {
+        // brainpool curves left the JDK's SunEC in 16: the key is converted (and checked against its certificate) by
+        // BouncyCastle's provider, which is otherwise not built at start (it costs ~0.5 s of class loading)
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC", BouncyCastle.PROVIDER);
+        g.initialize(new java.security.spec.ECGenParameterSpec("brainpoolP256r1"));
+        KeyPair kp = g.generateKeyPair();
+        TlsIdentity read = CertificateFiles.readPemIdentity(pem("bp-cert.pem", selfSigned(kp,
+                new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA").setProvider(BouncyCastle.PROVIDER))),
+                pem("bp.pem", kp), null);
+        assertThat(((java.security.interfaces.ECPrivateKey) read.privateKey()).getS())
+                .isEqualTo(((java.security.interfaces.ECPrivateKey) kp.getPrivate()).getS());
+    }
+
+    @Test
+    void ed25519KeyThroughTheJdk() throws Exception {
+        KeyPair kp = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        TlsIdentity read = CertificateFiles.readPemIdentity(pem("ed-cert.pem", selfSigned(kp, "Ed25519")),
+                pem("ed.pem", new JcaPKCS8Generator(kp.getPrivate(), null)), null);
+        assertThat(read.privateKey().getAlgorithm()).isIn("Ed25519", "EdDSA");
+        assertThat(read.privateKey().getEncoded()).isEqualTo(kp.getPrivate().getEncoded());
+    }
+
+    @Test
     void pkcs8KeyAndChainLeafFirst() throws Exception {
         TlsIdentity id = PKI.leaf("sip.example.com");
         Path key = pem("key.pem", new JcaPKCS8Generator(id.privateKey(), null));
@@ -164,11 +187,16 @@ class CertificateFilesTest {
     }
 
     private static X509Certificate selfSigned(KeyPair kp, String alg) throws Exception {
+        return selfSigned(kp, new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder(alg));
+    }
+
+    private static X509Certificate selfSigned(KeyPair kp, org.bouncycastle.operator.jcajce.JcaContentSignerBuilder signer)
+            throws Exception {
         var name = new org.bouncycastle.asn1.x500.X500Name("CN=rsa.example.com");
         var now = java.time.Instant.now();
         var b = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(name, java.math.BigInteger.TEN,
                 java.util.Date.from(now.minusSeconds(60)), java.util.Date.from(now.plusSeconds(86400)), name, kp.getPublic());
         return new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(
-                b.build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder(alg).build(kp.getPrivate())));
+                b.build(signer.build(kp.getPrivate())));
     }
 }
