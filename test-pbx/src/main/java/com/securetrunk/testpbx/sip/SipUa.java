@@ -572,7 +572,9 @@ public final class SipUa implements AutoCloseable {
         call.localCseq++;
         SipMessage bye = inDialogRequest(call, "BYE", call.localCseq);
         Route r = inDialogRoute(call);
-        txs.sendRequest(bye, r.transport, r.dest, call.connection, call.serverName, resp -> { }, err -> { });
+        // a BYE that cannot be sent (or times out) is worth a line: a test waiting for its answer otherwise sees nothing
+        txs.sendRequest(bye, r.transport, r.dest, call.connection, call.serverName, resp -> { },
+                err -> LOG.warn("{}: BYE for {} failed: {}", cfg.name, call.callId(), err.toString()));
     }
 
     // ---------------------------------------------------------------- application actions
@@ -676,7 +678,7 @@ public final class SipUa implements AutoCloseable {
         cancel.add("CSeq", invite.cseqNumber() + " CANCEL");
         cancel.copy(invite, "Route");
         txs.sendRequest(cancel, call.transport, call.destination, call.connection, call.serverName, resp -> { },
-                err -> { });
+                err -> LOG.warn("{}: CANCEL for {} failed: {}", cfg.name, call.callId(), err.toString()));
     }
 
     // ---------------------------------------------------------------- incoming messages
