@@ -158,6 +158,9 @@ public final class SipStackFactory {
                 } catch (TransportNotSupportedException | InvalidArgumentException e) {
                     throw new SipStackException("cannot listen on " + lp + ": " + e.getMessage(), e);
                 }
+                if (lp.transport() == Transport.UDP) {
+                    UdpReceiveBuffers.shrink(jlp); // its GuardedDatagramSocket delivers datagrams of any size
+                }
                 List<List<ListeningPoint>> groups = new ArrayList<>(byAddress.values());
                 List<ListeningPoint> group = null;
                 for (List<ListeningPoint> g : groups) {

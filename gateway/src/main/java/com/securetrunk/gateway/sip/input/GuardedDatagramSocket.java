@@ -11,9 +11,10 @@ import java.net.SocketException;
  * A SIP UDP listener's socket whose {@link #receive} hands the stack only datagrams the {@link InputGuard} passes,
  * answering or dropping the rest itself.
  *
- * <p>Each datagram is received whole into a 64 KiB buffer of ours, not into the stack's packet: JAIN-SIP RI sizes its
- * packet at {@code MAX_MESSAGE_SIZE}, and the kernel silently cuts a larger datagram to fit, so an oversized message
- * would arrive looking merely malformed. A refusal goes back to the datagram's source address and port, never to
+ * <p>Each datagram is received whole into a 64 KiB buffer of ours, not into the stack's packet: the kernel silently
+ * cuts a datagram to fit the buffer it is received into, so an oversized message would arrive looking merely
+ * malformed; and the stack's packet is kept small (UdpReceiveBuffers), a passing datagram larger than it is handed
+ * over in an array of its own size. A refusal goes back to the datagram's source address and port, never to
  * the Via's sent-by (RFC 3261 section 18.2.2 allows either with rport; the source is what cannot be aimed at a third
  * party). Runs on the stack's single UDP reader thread, which then also pays for the check.
  */
@@ -37,14 +38,15 @@ public final class GuardedDatagramSocket extends DatagramSocket {
                 super.receive(packet);
                 int n = packet.getLength();
                 Verdict v = guard.inspect(buffer, n, true);
-                if (v.passes() && n <= p.getData().length - p.getOffset()) {
-                    System.arraycopy(buffer, 0, p.getData(), p.getOffset(), n);
-                    p.setLength(n);
+                if (v.passes()) {
+                    if (n <= p.getData().length - p.getOffset()) {
+                        System.arraycopy(buffer, 0, p.getData(), p.getOffset(), n);
+                        p.setLength(n);
+                    } else { // larger than the stack's (small, see UdpReceiveBuffers) packet: an array of its own size
+                        p.setData(java.util.Arrays.copyOf(buffer, n));
+                    }
                     p.setSocketAddress(packet.getSocketAddress());
                     return;
-                }
-                if (v.passes()) { // within our limit but not the stack's packet: cannot happen with the stack's size set by us
-                    v = guard.oversized(RawSipMessage.scan(buffer, n), n);
                 }
                 byte[] response = guard.refuse(v, Transport.UDP, packet.getSocketAddress(), getLocalAddress());
                 if (response != null) {
