@@ -73,9 +73,9 @@ final class B2bCall {
 
     /**
      * Drops what an ended call no longer needs. The call object itself stays reachable for as long as JAIN-SIP keeps
-     * its dialogs and transactions (up to 64*T1 after the BYE: Timer J of the BYE's server transaction over UDP, which
-     * holds the dialog, which holds the call as application data), so at 300 calls/s whatever it references is ~10,000
-     * calls' worth of live heap that every young collection copies. What stays: the state and identity (a crossing
+     * its dialogs (application data) and their transactions: the stack's linger after the end (1 s, SipStackFactory),
+     * longer for whatever a stack setting does not cover, and whatever it references is live heap every young
+     * collection copies. What stays: the state and identity (a crossing
      * BYE gets its 200, a late re-INVITE its 481), and for a call that was never answered the outbound leg, since a
      * late provisional must still be CANCELled and a late 2xx ACKed and BYEd.
      */

@@ -296,11 +296,7 @@ public final class B2bua implements MediaEventListener {
      */
     public int stackTimersQueued(Side side) {
         SipStackHandle h = side == Side.LEGACY ? legacy : secure;
-        if (h == null) {
-            return 0;
-        }
-        Object timer = ((gov.nist.javax.sip.stack.SIPTransactionStack) h.stack()).getTimer();
-        return timer instanceof PromptReleaseSipTimer t ? t.queued() : -1;
+        return h == null ? 0 : h.timersQueued();
     }
 
     // ------------------------------------------------------------------ shutdown
@@ -1516,17 +1512,18 @@ public final class B2bua implements MediaEventListener {
             return;
         }
         CSeqHeader cseq = (CSeqHeader) resp.getHeader(CSeqHeader.NAME);
-        // the call may have ended while the re-INVITE was out (its dialogs are released then): ACK through the
-        // transaction's own dialog, and nothing is left to update
-        Dialog fd = call.state == B2bCall.State.ENDED ? tx.getDialog() : call.dialog(far);
         if (call.state == B2bCall.State.ENDED) {
+            // the call ended while the re-INVITE was out (its dialogs are released then): ACK through the
+            // transaction's own dialog, and nothing is left to update
+            Dialog td = tx.getDialog();
             try {
-                sendAck(fd, fd.createAck(cseq.getSeqNumber()));
+                sendAck(td, td.createAck(cseq.getSeqNumber()));
             } catch (SipException | InvalidArgumentException | RuntimeException e) {
                 LOG.debug("{}: cannot ACK a re-INVITE 200 after the end: {}", call, e.getMessage());
             }
             return;
         }
+        Dialog fd = call.dialog(far);
         try {
             Request sentAck = fd.createAck(cseq.getSeqNumber());
             sendAck(fd, sentAck);

@@ -3,11 +3,8 @@ package com.securetrunk.gateway.sip;
 import gov.nist.javax.sip.stack.SIPDialog;
 import gov.nist.javax.sip.stack.SIPStackTimerTask;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import javax.sip.Dialog;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Cancels the RI's "delete the dialog if no ACK is sent" timer once our ACK has gone out.
@@ -19,9 +16,9 @@ import org.slf4j.LoggerFactory;
  * {@link PromptReleaseSipTimer} the cancelled task leaves the timer queue at once.
  */
 final class DialogAckTimers {
-    private static final Logger LOG = LoggerFactory.getLogger(DialogAckTimers.class);
-    private static final VarHandle TASK = field("dialogDeleteIfNoAckSentTask", SIPDialog.class.getName() + "$DialogDeleteIfNoAckSentTask");
-    private static final VarHandle STACK = field("sipStack", SIPTransactionStack.class.getName());
+    private static final String WITHOUT_IT = "dialogs are kept until their 32 s ACK timer fires";
+    private static final VarHandle TASK = RiFields.find(SIPDialog.class, "dialogDeleteIfNoAckSentTask", taskClass(), WITHOUT_IT);
+    private static final VarHandle STACK = RiFields.find(SIPDialog.class, "sipStack", SIPTransactionStack.class, WITHOUT_IT);
 
     private DialogAckTimers() {
     }
@@ -44,14 +41,12 @@ final class DialogAckTimers {
         }
     }
 
-    private static VarHandle field(String name, String type) {
-        try {
-            return MethodHandles.privateLookupIn(SIPDialog.class, MethodHandles.lookup())
-                    .findVarHandle(SIPDialog.class, name, Class.forName(type));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // another RI version: the timer then runs out on its own, as it always did
-            LOG.warn("JAIN-SIP dialog field {} not found ({}); dialogs are kept until their ACK timer fires", name, e.toString());
-            return null;
+    private static Class<?> taskClass() {
+        for (Class<?> c : SIPDialog.class.getDeclaredClasses()) {
+            if (c.getSimpleName().equals("DialogDeleteIfNoAckSentTask")) {
+                return c;
+            }
         }
+        return Void.class; // not in this RI version: RiFields reports the field missing
     }
 }

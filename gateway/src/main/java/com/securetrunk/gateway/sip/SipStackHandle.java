@@ -60,6 +60,12 @@ public final class SipStackHandle implements AutoCloseable {
         return s.startsWith("[") && s.endsWith("]") ? s.substring(1, s.length() - 1) : s;
     }
 
+    /** Timer tasks queued on the stack (what it still holds for calls); -1 if it runs another timer than ours. */
+    public int timersQueued() {
+        Object timer = ((gov.nist.javax.sip.stack.SIPTransactionStack) stack).getTimer();
+        return timer instanceof PromptReleaseSipTimer t ? t.queued() : -1;
+    }
+
     /** Stops the stack, closing its sockets and threads. */
     @Override
     public void close() {

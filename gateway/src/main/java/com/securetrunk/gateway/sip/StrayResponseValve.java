@@ -8,12 +8,10 @@ import gov.nist.javax.sip.stack.SIPMessageValve;
 import gov.nist.javax.sip.stack.ServerResponseInterface;
 import gov.nist.javax.sip.stack.StackMessageFactory;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
-import java.lang.reflect.Field;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.LongAdder;
 import javax.sip.SipStack;
 import javax.sip.message.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Hands a response that matches no client transaction (a retransmitted 2xx after its transaction has gone, a late
@@ -30,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * without a transaction. Responses with an RFC 2543 branch still go the stack's way.
  */
 public final class StrayResponseValve implements SIPMessageValve {
-    private static final Logger LOG = LoggerFactory.getLogger(StrayResponseValve.class);
+    private static final VarHandle MESSAGE_FACTORY = RiFields.find(SIPTransactionStack.class, "sipMessageFactory",
+            StackMessageFactory.class, "stray responses take JAIN-SIP's linear search through every client transaction");
     private static final String RFC3261_BRANCH = "z9hg4bk"; // SIPResponse.getTransactionId() is lower case
 
     private SIPTransactionStack stack;
@@ -43,13 +42,9 @@ public final class StrayResponseValve implements SIPMessageValve {
         if (!(sipStack instanceof SipStackImpl s)) {
             return;
         }
-        try {
-            Field f = SIPTransactionStack.class.getDeclaredField("sipMessageFactory");
-            f.setAccessible(true);
-            dialogLayer = (StackMessageFactory) f.get(s);
+        if (MESSAGE_FACTORY != null) {
+            dialogLayer = (StackMessageFactory) MESSAGE_FACTORY.get((SIPTransactionStack) s);
             stack = s;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.warn("stray responses take JAIN-SIP's linear search (its message factory is not reachable: {})", e.toString());
         }
     }
 

@@ -3,11 +3,8 @@ package com.securetrunk.gateway.sip;
 import gov.nist.javax.sip.ListeningPointImpl;
 import gov.nist.javax.sip.stack.MessageProcessor;
 import gov.nist.javax.sip.stack.UDPMessageProcessor;
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import javax.sip.ListeningPoint;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sizes the packet JAIN-SIP RI allocates for every datagram it receives.
@@ -22,8 +19,8 @@ final class UdpReceiveBuffers {
     /** Holds a typical INVITE with SDP (1-3 KB); larger datagrams get an array of their own size. */
     static final int PACKET_BYTES = 4096;
 
-    private static final Logger LOG = LoggerFactory.getLogger(UdpReceiveBuffers.class);
-    private static final VarHandle MAX_MESSAGE_SIZE = field();
+    private static final VarHandle MAX_MESSAGE_SIZE = RiFields.find(UDPMessageProcessor.class, "maxMessageSize", int.class,
+            "each datagram still costs the RI a packet of MAX_MESSAGE_SIZE bytes");
 
     private UdpReceiveBuffers() {
     }
@@ -40,16 +37,5 @@ final class UdpReceiveBuffers {
     static int packetBytes(ListeningPoint lp) {
         MessageProcessor p = ((ListeningPointImpl) lp).getMessageProcessor();
         return (int) MAX_MESSAGE_SIZE.getVolatile((UDPMessageProcessor) p);
-    }
-
-    private static VarHandle field() {
-        try {
-            return MethodHandles.privateLookupIn(UDPMessageProcessor.class, MethodHandles.lookup())
-                    .findVarHandle(UDPMessageProcessor.class, "maxMessageSize", int.class);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // another RI version: it keeps allocating its full-size packets, which still works
-            LOG.warn("JAIN-SIP UDP packet size not adjustable ({}); each datagram costs a {}-byte array", e.toString(), 65_535);
-            return null;
-        }
     }
 }

@@ -133,14 +133,18 @@ public final class CertificateFiles {
     private static boolean signsAndVerifies(String alg, PrivateKey key, PublicKey pub, java.security.Provider provider)
             throws GeneralSecurityException {
         byte[] probe = "securetrunk key check".getBytes(StandardCharsets.US_ASCII);
-        Signature s = provider == null ? Signature.getInstance(alg) : Signature.getInstance(alg, provider);
+        Signature s = signature(alg, provider);
         s.initSign(key);
         s.update(probe);
         byte[] sig = s.sign();
-        Signature v = provider == null ? Signature.getInstance(alg) : Signature.getInstance(alg, provider);
+        Signature v = signature(alg, provider);
         v.initVerify(pub);
         v.update(probe);
         return v.verify(sig);
+    }
+
+    private static Signature signature(String alg, java.security.Provider provider) throws GeneralSecurityException {
+        return provider == null ? Signature.getInstance(alg) : Signature.getInstance(alg, provider);
     }
 
     private static List<Object> readPemObjects(Path pem, char[] password) {

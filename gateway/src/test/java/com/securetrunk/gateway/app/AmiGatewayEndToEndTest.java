@@ -56,7 +56,7 @@ class AmiGatewayEndToEndTest {
     private final List<Call> domainCalls = new CopyOnWriteArrayList<>();
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         if (admin != null) {
             try {
                 admin.logoff();
@@ -64,17 +64,8 @@ class AmiGatewayEndToEndTest {
                 // already gone
             }
         }
-        if (gateway != null) {
-            gateway.close();
-            assertThat(gateway.relay().sessionCount()).as("media sessions left").isZero();
-            assertThat(gateway.relay().pool().inUse()).as("media ports left").isZero();
-        }
-        if (domain != null) {
-            domain.close();
-        }
-        if (pbx != null) {
-            pbx.close();
-        }
+        CallChecks.closeLeavingNothing(gateway);
+        CallChecks.closeAll(domain, pbx);
     }
 
     /** The extensions.conf part of the drop-in trunk (it holds the SECURETRUNK_CALLID lines for res_pjsip). */

@@ -9,7 +9,10 @@ import com.securetrunk.testpbx.sip.EndReason;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** Checks the end-to-end tests of the running gateway share: audio heard, a call's end, a condition in time. */
+/**
+ * Checks the end-to-end tests of the running gateway share: audio heard, a call's end, a condition in time, and the
+ * teardown (gateway first, then the simulators).
+ */
 final class CallChecks {
     /** How long a call may take to end once it should. */
     static final Duration END_WAIT = Duration.ofSeconds(10);
@@ -36,6 +39,24 @@ final class CallChecks {
                 throw new AssertionError("not within " + d + ": " + what);
             }
             Thread.sleep(20);
+        }
+    }
+
+    /** Stops the gateway and checks it left no media session or port allocated; null: it never started. */
+    static void closeLeavingNothing(Gateway gateway) {
+        if (gateway != null) {
+            gateway.close();
+            assertThat(gateway.relay().sessionCount()).as("media sessions left").isZero();
+            assertThat(gateway.relay().pool().inUse()).as("media ports left").isZero();
+        }
+    }
+
+    /** Closes each in order, skipping nulls (parts a test never started). */
+    static void closeAll(AutoCloseable... parts) throws Exception {
+        for (AutoCloseable p : parts) {
+            if (p != null) {
+                p.close();
+            }
         }
     }
 }

@@ -51,16 +51,10 @@ class CallFlowsTest {
     private Gateway gateway;
 
     @AfterEach
-    void stop() {
-        if (gateway != null) {
-            gateway.close();
-            assertThat(gateway.relay().sessionCount()).as("media sessions left").isZero();
-            assertThat(gateway.relay().pool().inUse()).as("media ports left").isZero();
-        }
+    void stop() throws Exception {
+        CallChecks.closeLeavingNothing(gateway);
         domains.forEach(SecureDomain::close);
-        if (pbx != null) {
-            pbx.close();
-        }
+        CallChecks.closeAll(pbx);
     }
 
     // ---------------------------------------------------------------- set-up helpers

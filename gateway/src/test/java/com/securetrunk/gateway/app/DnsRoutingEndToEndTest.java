@@ -41,17 +41,8 @@ class DnsRoutingEndToEndTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-            assertThat(gateway.relay().sessionCount()).as("media sessions left").isZero();
-            assertThat(gateway.relay().pool().inUse()).as("media ports left").isZero();
-        }
-        if (domain != null) {
-            domain.close();
-        }
-        if (pbx != null) {
-            pbx.close();
-        }
+        CallChecks.closeLeavingNothing(gateway);
+        CallChecks.closeAll(domain, pbx);
         if (dns != null) {
             dns.close();
         }

@@ -32,18 +32,9 @@ class GatewayCallTest {
     private Gateway gateway;
 
     @AfterEach
-    void stop() {
-        if (gateway != null) {
-            gateway.close();
-            assertThat(gateway.relay().sessionCount()).as("media sessions left").isZero();
-            assertThat(gateway.relay().pool().inUse()).as("media ports left").isZero();
-        }
-        if (domain != null) {
-            domain.close();
-        }
-        if (pbx != null) {
-            pbx.close();
-        }
+    void stop() throws Exception {
+        CallChecks.closeLeavingNothing(gateway);
+        CallChecks.closeAll(domain, pbx);
     }
 
     private void start(SecureDomain.Config domainConfig, String extra) throws Exception {

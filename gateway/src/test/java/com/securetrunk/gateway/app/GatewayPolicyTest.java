@@ -39,16 +39,10 @@ class GatewayPolicyTest {
     private Gateway gateway;
 
     @AfterEach
-    void stop() {
-        if (gateway != null) {
-            gateway.close();
-            assertThat(gateway.relay().sessionCount()).as("media sessions left").isZero();
-            assertThat(gateway.relay().pool().inUse()).as("media ports left").isZero();
-        }
+    void stop() throws Exception {
+        CallChecks.closeLeavingNothing(gateway);
         domains.forEach(SecureDomain::close);
-        if (pbx != null) {
-            pbx.close();
-        }
+        CallChecks.closeAll(pbx);
     }
 
     private SecureDomain domain(SecureDomain.Config c) throws Exception {

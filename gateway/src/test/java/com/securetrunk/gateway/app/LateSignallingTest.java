@@ -54,19 +54,10 @@ class LateSignallingTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         root.detachAppender(log);
-        if (gateway != null) {
-            gateway.close();
-            assertThat(gateway.relay().sessionCount()).as("media sessions left").isZero();
-            assertThat(gateway.relay().pool().inUse()).as("media ports left").isZero();
-        }
-        if (domain != null) {
-            domain.close();
-        }
-        if (pbx != null) {
-            pbx.close();
-        }
+        CallChecks.closeLeavingNothing(gateway);
+        CallChecks.closeAll(domain, pbx);
     }
 
     private void start(SecureDomain.Config domainConfig) throws Exception {

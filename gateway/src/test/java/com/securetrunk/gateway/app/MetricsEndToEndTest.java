@@ -45,19 +45,11 @@ class MetricsEndToEndTest {
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         for (String name : List.of(CallLog.LOGGER, "securetrunk.sip.trace")) {
             ((Logger) LoggerFactory.getLogger(name)).detachAppender(log);
         }
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (domain != null) {
-            domain.close();
-        }
-        if (pbx != null) {
-            pbx.close();
-        }
+        CallChecks.closeAll(gateway, domain, pbx);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

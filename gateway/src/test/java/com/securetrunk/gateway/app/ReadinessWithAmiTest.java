@@ -34,13 +34,8 @@ class ReadinessWithAmiTest {
     private Gateway gateway;
 
     @AfterEach
-    void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (pbx != null) {
-            pbx.close();
-        }
+    void stop() throws Exception {
+        CallChecks.closeAll(gateway, pbx);
     }
 
     private HttpResponse<String> ready() throws Exception {

@@ -35,16 +35,8 @@ class StackStateReleaseTest {
     private Gateway gateway;
 
     @AfterEach
-    void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (domain != null) {
-            domain.close();
-        }
-        if (pbx != null) {
-            pbx.close();
-        }
+    void stop() throws Exception {
+        CallChecks.closeAll(gateway, domain, pbx);
     }
 
     @Test
