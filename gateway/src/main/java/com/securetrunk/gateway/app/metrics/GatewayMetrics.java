@@ -94,7 +94,6 @@ public final class GatewayMetrics implements CallObserver, TlsHandshakeObserver,
 
     @Override
     public void callEnded(CallSummary call) {
-        active.decrementAndGet();
         // what a leg received is what the gateway forwarded toward the other side
         if (call.legacyMedia() != null) {
             endedMedia.addAndGet(0, call.legacyMedia().packetsIn());
@@ -111,6 +110,8 @@ public final class GatewayMetrics implements CallObserver, TlsHandshakeObserver,
             Counter.builder("securetrunk.calls.failed").description("Calls that ended without being answered, by reason")
                     .tag("reason", reason).register(registry).increment();
         }
+        // last: a scrape that sees the call gone from calls_active also sees why it ended (they were read in between)
+        active.decrementAndGet();
     }
 
     private static String side(CallSummary call) {
